@@ -1,0 +1,230 @@
+package io.github.ontapkafka.iscsi.config;
+
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The connector's configuration: every key, its documentation, default and validator. */
+public final class OntapSourceConfig extends AbstractConfig {
+
+    public static final String CLUSTERS = "ontap.clusters";
+    public static final String USERNAME = "ontap.username";
+    public static final String PASSWORD = "ontap.password";
+    public static final String TOPIC = "topic";
+    public static final String POLL_INTERVAL_MS = "poll.interval.ms";
+    public static final String SNAPSHOT_MODE = "snapshot.mode";
+    public static final String PAGE_SIZE = "ontap.page.size";
+    public static final String CONNECT_TIMEOUT_MS = "ontap.connect.timeout.ms";
+    public static final String READ_TIMEOUT_MS = "ontap.read.timeout.ms";
+    public static final String REQUEST_RETRIES = "ontap.request.retries";
+    public static final String REQUEST_RETRY_BACKOFF_MS = "ontap.request.retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+    public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+    public static final String TRUSTSTORE_LOCATION = "ontap.ssl.truststore.location";
+    public static final String TRUSTSTORE_PASSWORD = "ontap.ssl.truststore.password";
+    public static final String TRUSTSTORE_TYPE = "ontap.ssl.truststore.type";
+    public static final String HOSTNAME_VERIFICATION = "ontap.ssl.hostname.verification.enabled";
+
+    public static final String DEFAULT_TOPIC = "ontap.iscsi.sessions";
+
+    private static final String GROUP_ONTAP = "ONTAP";
+    private static final String GROUP_EVENTS = "Events";
+    private static final String GROUP_RESILIENCE = "Resilience";
+    private static final String GROUP_TLS = "TLS";
+
+    public static final ConfigDef CONFIG_DEF = buildConfigDef();
+
+    public OntapSourceConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props);
+    }
+
+    private static ConfigDef buildConfigDef() {
+        int ontap = 0;
+        int events = 0;
+        int resilience = 0;
+        int tls = 0;
+        return new ConfigDef()
+                .define(CLUSTERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ClusterListValidator(), Importance.HIGH,
+                        "Comma-separated management base URLs of the ONTAP clusters to watch, for example "
+                                + "https://cluster1.example.com,https://10.0.0.5:8443. http:// is accepted for proxies "
+                                + "and simulators, with a warning. Each cluster is identified by the UUID it reports, "
+                                + "so a cluster keeps its state when its address changes.",
+                        GROUP_ONTAP, ++ontap, Width.LONG, "Cluster URLs")
+                .define(USERNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "ONTAP account for HTTP Basic authentication. A read-only REST role that may "
+                                + "read /api/cluster and /api/protocols/san/iscsi/sessions suffices.",
+                        GROUP_ONTAP, ++ontap, Width.MEDIUM, "Username")
+                .define(PASSWORD, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                        "Password of ontap.username. Use a config provider (${file:...}) to keep it out of the "
+                                + "connector configuration.",
+                        GROUP_ONTAP, ++ontap, Width.MEDIUM, "Password")
+                .define(PAGE_SIZE, Type.INT, 500, ConfigDef.Range.between(1, 10_000), Importance.LOW,
+                        "Records asked for per page (max_records). ONTAP may return fewer; the connector follows "
+                                + "every next link whatever the page size.",
+                        GROUP_ONTAP, ++ontap, Width.SHORT, "Page size")
+                .define(CONNECT_TIMEOUT_MS, Type.INT, 6_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "TCP connect timeout for ONTAP requests, in milliseconds.",
+                        GROUP_ONTAP, ++ontap, Width.SHORT, "Connect timeout")
+                .define(READ_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.atLeast(1), Importance.LOW,
+                        "Read timeout for one ONTAP response, in milliseconds. ONTAP ends a slow page after its "
+                                + "return_timeout (15 s by default), so keep this above that.",
+                        GROUP_ONTAP, ++ontap, Width.SHORT, "Read timeout")
+                .define(TOPIC, Type.STRING, DEFAULT_TOPIC, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                        "Topic the session events are written to.",
+                        GROUP_EVENTS, ++events, Width.MEDIUM, "Topic")
+                .define(POLL_INTERVAL_MS, Type.LONG, 30_000L, ConfigDef.Range.atLeast(100), Importance.MEDIUM,
+                        "How often each cluster is polled, in milliseconds. A change is reported by the first poll "
+                                + "that sees it, so this bounds the delay of an event.",
+                        GROUP_EVENTS, ++events, Width.SHORT, "Poll interval")
+                .define(SNAPSHOT_MODE, Type.STRING, SnapshotMode.INITIAL.configValue(),
+                        ConfigDef.CaseInsensitiveValidString.in(SnapshotMode.configValues()), Importance.MEDIUM,
+                        "What the first poll of a cluster without stored state does: 'initial' emits a SNAPSHOT "
+                                + "event per session already present; 'never' records them silently, so that only "
+                                + "later changes are emitted.",
+                        GROUP_EVENTS, ++events, Width.SHORT, "Snapshot mode")
+                .define(REQUEST_RETRIES, Type.INT, 4, ConfigDef.Range.between(0, 20), Importance.LOW,
+                        "How often one ONTAP request is retried after a connection failure, a timeout or a status "
+                                + "429, 500, 502, 503 or 504, before the poll of that cluster counts as failed.",
+                        GROUP_RESILIENCE, ++resilience, Width.SHORT, "Request retries")
+                .define(REQUEST_RETRY_BACKOFF_MS, Type.LONG, 500L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Wait before the first retry of a request, in milliseconds; it doubles with each retry.",
+                        GROUP_RESILIENCE, ++resilience, Width.SHORT, "Request retry backoff")
+                .define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Wait before polling a cluster again after a failed poll, in milliseconds. It doubles with "
+                                + "each further failure, up to retry.backoff.max.ms; the first success restores the "
+                                + "normal poll interval. Other clusters keep their schedule.",
+                        GROUP_RESILIENCE, ++resilience, Width.SHORT, "Cluster retry backoff")
+                .define(RETRY_BACKOFF_MAX_MS, Type.LONG, 300_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
+                        "Longest wait between polls of a cluster that keeps failing, in milliseconds.",
+                        GROUP_RESILIENCE, ++resilience, Width.SHORT, "Cluster retry backoff max")
+                .define(TRUSTSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
+                        "Truststore for the clusters' TLS certificates, for self-signed or private-CA certificates. "
+                                + "Empty: the JVM's default trust. Verification is never switched off.",
+                        GROUP_TLS, ++tls, Width.LONG, "Truststore location")
+                .define(TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                        "Password of the truststore, if it has one (not needed for PEM).",
+                        GROUP_TLS, ++tls, Width.MEDIUM, "Truststore password")
+                .define(TRUSTSTORE_TYPE, Type.STRING, "PKCS12",
+                        ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS", "PEM"), Importance.LOW,
+                        "Format of the truststore: PKCS12, JKS, or PEM (a file of X.509 certificates).",
+                        GROUP_TLS, ++tls, Width.SHORT, "Truststore type")
+                .define(HOSTNAME_VERIFICATION, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether the cluster certificate must match the host name of its URL. Switch it off only "
+                                + "for certificates issued without the address you connect to; the certificate "
+                                + "chain is verified either way.",
+                        GROUP_TLS, ++tls, Width.SHORT, "Hostname verification");
+    }
+
+    public List<ClusterUrl> clusters() {
+        List<ClusterUrl> urls = new ArrayList<>();
+        for (String raw : getList(CLUSTERS)) {
+            urls.add(ClusterUrl.parse(raw));
+        }
+        return urls;
+    }
+
+    public String username() {
+        return getString(USERNAME);
+    }
+
+    public Password password() {
+        return getPassword(PASSWORD);
+    }
+
+    public String topic() {
+        return getString(TOPIC);
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofMillis(getLong(POLL_INTERVAL_MS));
+    }
+
+    public SnapshotMode snapshotMode() {
+        return SnapshotMode.fromConfig(getString(SNAPSHOT_MODE));
+    }
+
+    public int pageSize() {
+        return getInt(PAGE_SIZE);
+    }
+
+    public Duration connectTimeout() {
+        return Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS));
+    }
+
+    public Duration readTimeout() {
+        return Duration.ofMillis(getInt(READ_TIMEOUT_MS));
+    }
+
+    public int requestRetries() {
+        return getInt(REQUEST_RETRIES);
+    }
+
+    public Duration requestRetryBackoff() {
+        return Duration.ofMillis(getLong(REQUEST_RETRY_BACKOFF_MS));
+    }
+
+    public Duration retryBackoff() {
+        return Duration.ofMillis(getLong(RETRY_BACKOFF_MS));
+    }
+
+    public Duration retryBackoffMax() {
+        return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS));
+    }
+
+    public String truststoreLocation() {
+        String location = getString(TRUSTSTORE_LOCATION);
+        return location == null || location.isBlank() ? null : location.trim();
+    }
+
+    public Password truststorePassword() {
+        return getPassword(TRUSTSTORE_PASSWORD);
+    }
+
+    public String truststoreType() {
+        return getString(TRUSTSTORE_TYPE).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    public boolean hostnameVerification() {
+        return getBoolean(HOSTNAME_VERIFICATION);
+    }
+
+    /** Checks each URL of the list, so that the error names the offending cluster; duplicates are refused too. */
+    static final class ClusterListValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> urls = (List<String>) value;
+            if (urls == null || urls.isEmpty()) {
+                throw new ConfigException(name, "", "at least one cluster URL is required");
+            }
+            Set<ClusterUrl> seen = new LinkedHashSet<>();
+            for (String raw : urls) {
+                ClusterUrl url;
+                try {
+                    url = ClusterUrl.parse(raw);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name + ": " + e.getMessage());
+                }
+                if (!seen.add(url)) {
+                    throw new ConfigException(name + ": cluster " + url + " is listed twice");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "comma-separated http(s) base URLs";
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.ontapkafka.iscsi.connector;
+
+import io.github.ontapkafka.iscsi.config.ClusterUrl;
+import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.model.SessionKey;
+import io.github.ontapkafka.iscsi.ontap.FailureKind;
+import io.github.ontapkafka.iscsi.ontap.OntapClient;
+import io.github.ontapkafka.iscsi.ontap.OntapException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * One cluster's schedule and health within a task. The fetch runs on a pool thread; everything else happens on the
+ * task thread, so a slow or failing cluster never holds up the others. Failures are logged when the way a cluster
+ * fails changes, not at every retry.
+ */
+final class ClusterPoller {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterPoller.class);
+
+    private final OntapClient client;
+    private final Duration interval;
+    private final Duration backoff;
+    private final Duration backoffMax;
+    private Instant nextPollAt;
+    private boolean inFlight;
+    private ClusterIdentity identity;
+    private int consecutiveFailures;
+    private String failureMode;
+
+    ClusterPoller(OntapClient client, Duration interval, Duration backoff, Duration backoffMax, Instant firstPollAt) {
+        this.client = client;
+        this.interval = interval;
+        this.backoff = backoff;
+        this.backoffMax = backoffMax;
+        this.nextPollAt = firstPollAt;
+    }
+
+    ClusterUrl cluster() {
+        return client.cluster();
+    }
+
+    boolean isDue(Instant now) {
+        return !inFlight && !now.isBefore(nextPollAt);
+    }
+
+    /** When this cluster next wants the task's attention; far away while a fetch is running. */
+    Instant nextPollAt() {
+        return inFlight ? Instant.MAX : nextPollAt;
+    }
+
+    /** Called on the task thread; returns the work for a pool thread. */
+    Runnable startFetch(Clock clock, java.util.function.Consumer<PollOutcome> deliver) {
+        inFlight = true;
+        ClusterIdentity known = identity;
+        return () -> deliver.accept(fetch(clock, known));
+    }
+
+    private PollOutcome fetch(Clock clock, ClusterIdentity known) {
+        Instant startedAt = clock.instant();
+        try {
+            ClusterIdentity current = known != null ? known : client.fetchIdentity();
+            Map<SessionKey, IscsiSession> sessions = client.fetchSessions();
+            return PollOutcome.success(this, startedAt, clock.instant(), current, sessions);
+        } catch (OntapException e) {
+            return PollOutcome.failure(this, startedAt, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PollOutcome.failure(this, startedAt,
+                    new OntapException(cluster(), FailureKind.UNREACHABLE, "poll interrupted (task stopping)", e));
+        } catch (RuntimeException e) {
+            // A defect must cost one poll of one cluster, never the task.
+            return PollOutcome.failure(this, startedAt,
+                    new OntapException(cluster(), FailureKind.BAD_RESPONSE, "unexpected error: " + e, e));
+        }
+    }
+
+    /** The fetch succeeded and its sessions were taken in. */
+    void succeeded(PollOutcome outcome, Instant now) {
+        inFlight = false;
+        if (identity != null && !identity.uuid().equals(outcome.identity().uuid())) {
+            log.warn("ONTAP cluster {} now answers as cluster {} ({}) instead of {} ({}); following the new cluster",
+                    cluster(), outcome.identity().name(), outcome.identity().uuid(), identity.name(), identity.uuid());
+        }
+        identity = outcome.identity();
+        if (failureMode != null) {
+            log.info("ONTAP cluster {} ({}) is polled successfully again after {} failed poll(s)", cluster(),
+                    identity.name(), consecutiveFailures);
+        }
+        consecutiveFailures = 0;
+        failureMode = null;
+        Instant due = outcome.startedAt().plus(interval);
+        nextPollAt = due.isBefore(now) ? now : due;
+    }
+
+    /** The fetch, or taking in its result, failed: nothing was emitted; retry later, further apart each time. */
+    void failed(OntapException failure, Instant now) {
+        inFlight = false;
+        // Re-read the identity after a failure: an address that came back may now lead to another cluster.
+        identity = null;
+        consecutiveFailures++;
+        Duration wait = backoff(consecutiveFailures);
+        nextPollAt = now.plus(wait);
+        if (failure.failureMode().equals(failureMode)) {
+            log.debug("{} (failure {} in a row; next attempt in {} ms)", failure.getMessage(), consecutiveFailures,
+                    wait.toMillis(), failure);
+            return;
+        }
+        failureMode = failure.failureMode();
+        log.warn("{}. Nothing is emitted for this cluster until a poll succeeds; retrying in {} ms, backing off up "
+                + "to {} ms. Other clusters are not affected; repeats of this failure are logged at DEBUG.",
+                failure.getMessage(), wait.toMillis(), backoffMax.toMillis());
+        log.debug("Cause of the failure of ONTAP cluster {}", cluster(), failure);
+    }
+
+    private Duration backoff(int failures) {
+        long millis = backoff.toMillis() << Math.min(failures - 1, 30);
+        return Duration.ofMillis(millis < 0 ? backoffMax.toMillis() : Math.min(millis, backoffMax.toMillis()));
+    }
+}

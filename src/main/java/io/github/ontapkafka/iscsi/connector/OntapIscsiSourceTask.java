@@ -1,0 +1,184 @@
+package io.github.ontapkafka.iscsi.connector;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.github.ontapkafka.iscsi.config.ClusterUrl;
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.config.SnapshotMode;
+import io.github.ontapkafka.iscsi.event.EventRecords;
+import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.ontap.FailureKind;
+import io.github.ontapkafka.iscsi.ontap.OntapClient;
+import io.github.ontapkafka.iscsi.ontap.OntapException;
+import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
+import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
+import io.github.ontapkafka.iscsi.state.ChangeBatch;
+import io.github.ontapkafka.iscsi.state.ClusterState;
+import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import okhttp3.Credentials;
+import okhttp3.OkHttpClient;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Polls the clusters assigned to this task and turns what changed into records. Fetches run concurrently, one pool
+ * thread per cluster; diffing, state and record building stay on the task thread, so a cluster's state is only ever
+ * touched by one thread and only after a fetch came back complete.
+ */
+public class OntapIscsiSourceTask extends SourceTask {
+
+    private static final Logger log = LoggerFactory.getLogger(OntapIscsiSourceTask.class);
+    /** Longest a poll() call blocks, so that the worker can stop the task promptly. */
+    private static final long MAX_BLOCK_MS = 500;
+    private static final AtomicInteger TASK_SEQUENCE = new AtomicInteger();
+
+    private final Clock clock;
+    private final BlockingQueue<PollOutcome> outcomes = new LinkedBlockingQueue<>();
+    private final Map<String, ClusterState> states = new HashMap<>();
+    private final Map<String, ClusterUrl> clusterOfUuid = new HashMap<>();
+    private List<ClusterPoller> pollers = List.of();
+    private SnapshotMode snapshotMode;
+    private EventRecords eventRecords;
+    private OkHttpClient http;
+    private ExecutorService fetchers;
+
+    public OntapIscsiSourceTask() {
+        this(Clock.systemUTC());
+    }
+
+    OntapIscsiSourceTask(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        OntapSourceConfig config = new OntapSourceConfig(props);
+        snapshotMode = config.snapshotMode();
+        eventRecords = new EventRecords(config.topic());
+        http = OntapHttpClients.create(config);
+        String authorization = Credentials.basic(config.username(), config.password().value(), StandardCharsets.UTF_8);
+        RequestPolicy policy = new RequestPolicy(config.pageSize(), config.requestRetries(), config.requestRetryBackoff());
+        JsonFactory json = new JsonFactory();
+        Instant now = clock.instant();
+        List<ClusterPoller> created = new ArrayList<>();
+        for (ClusterUrl url : config.clusters()) {
+            created.add(new ClusterPoller(new OntapClient(url, http, authorization, policy, json),
+                    config.pollInterval(), config.retryBackoff(), config.retryBackoffMax(), now));
+        }
+        pollers = List.copyOf(created);
+        int taskNumber = TASK_SEQUENCE.incrementAndGet();
+        AtomicInteger threadNumber = new AtomicInteger();
+        fetchers = Executors.newFixedThreadPool(pollers.size(), runnable -> {
+            Thread thread = new Thread(runnable, "ontap-iscsi-fetch-" + taskNumber + "-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        log.info("Polling {} ONTAP cluster(s) every {} ms: {}", pollers.size(), config.pollInterval().toMillis(),
+                config.clusters());
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        Instant now = clock.instant();
+        Instant wakeUp = now.plusMillis(MAX_BLOCK_MS);
+        for (ClusterPoller poller : pollers) {
+            if (poller.isDue(now)) {
+                fetchers.execute(poller.startFetch(clock, outcomes::add));
+            }
+            if (poller.nextPollAt().isBefore(wakeUp)) {
+                wakeUp = poller.nextPollAt();
+            }
+        }
+        long waitMillis = Math.max(0, Duration.between(now, wakeUp).toMillis());
+        PollOutcome first = outcomes.poll(waitMillis, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return null;
+        }
+        List<PollOutcome> ready = new ArrayList<>();
+        ready.add(first);
+        outcomes.drainTo(ready);
+        List<SourceRecord> records = new ArrayList<>();
+        for (PollOutcome outcome : ready) {
+            records.addAll(takeIn(outcome));
+        }
+        return records.isEmpty() ? null : records;
+    }
+
+    private List<SourceRecord> takeIn(PollOutcome outcome) {
+        ClusterPoller poller = outcome.poller();
+        Instant now = clock.instant();
+        if (outcome.failure() != null) {
+            poller.failed(outcome.failure(), now);
+            return List.of();
+        }
+        ClusterIdentity identity = outcome.identity();
+        try {
+            ClusterState state = stateOf(poller.cluster(), identity);
+            ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode);
+            poller.succeeded(outcome, now);
+            return eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch);
+        } catch (OntapException e) {
+            poller.failed(e, now);
+            return List.of();
+        }
+    }
+
+    /** The cluster's state, read from its committed offset when the task first meets the cluster. */
+    private ClusterState stateOf(ClusterUrl url, ClusterIdentity identity) throws OntapException {
+        ClusterUrl owner = clusterOfUuid.putIfAbsent(identity.uuid(), url);
+        if (owner != null && !owner.equals(url)) {
+            throw new OntapException(url, FailureKind.BAD_STATE, "it is the same cluster (" + identity.uuid()
+                    + ") as " + owner + "; list each cluster once in " + OntapSourceConfig.CLUSTERS, null);
+        }
+        ClusterState state = states.get(identity.uuid());
+        if (state != null) {
+            return state;
+        }
+        Map<String, Object> offset = context.offsetStorageReader().offset(OffsetFormat.partition(identity.uuid()));
+        try {
+            state = offset == null ? ClusterState.fresh() : ClusterState.restore(OffsetFormat.parse(offset));
+        } catch (IllegalArgumentException e) {
+            clusterOfUuid.remove(identity.uuid());
+            throw new OntapException(url, FailureKind.BAD_STATE, "the stored offset of cluster " + identity.uuid()
+                    + " cannot be used (" + e.getMessage() + "); reset this cluster's offset to start it afresh", e);
+        }
+        log.info("ONTAP cluster {} is {} ({}); {}", url, identity.name(), identity.uuid(), offset == null
+                ? "no stored state: first poll follows " + OntapSourceConfig.SNAPSHOT_MODE + "=" + snapshotMode.configValue()
+                : "resuming from its stored state with " + state.sessionCount() + " session(s)");
+        states.put(identity.uuid(), state);
+        return state;
+    }
+
+    @Override
+    public void stop() {
+        if (fetchers != null) {
+            fetchers.shutdownNow();
+        }
+        if (http != null) {
+            http.dispatcher().cancelAll();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+}

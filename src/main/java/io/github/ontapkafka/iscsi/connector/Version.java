@@ -1,0 +1,30 @@
+package io.github.ontapkafka.iscsi.connector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The connector's version, written into a resource by the build. */
+final class Version {
+
+    private static final String VERSION = load();
+
+    private Version() {
+    }
+
+    static String get() {
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = Version.class.getResourceAsStream("/ontap-iscsi-connector.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.ontapkafka.iscsi.ontap;
+
+/** Why a request to ONTAP failed, coarse enough that a cluster failing the same way again is not news. */
+public enum FailureKind {
+    UNREACHABLE("cannot connect"),
+    TIMEOUT("timed out"),
+    UNAUTHORIZED("credentials rejected (HTTP 401)"),
+    FORBIDDEN("account lacks the privilege (HTTP 403)"),
+    HTTP_ERROR("HTTP error"),
+    BAD_RESPONSE("unusable response"),
+    BAD_STATE("stored state unusable");
+
+    private final String summary;
+
+    FailureKind(String summary) {
+        this.summary = summary;
+    }
+
+    public String summary() {
+        return summary;
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.ontapkafka.iscsi.ontap;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import java.io.IOException;
+
+/**
+ * Typed reads from a streaming parser that fail with the JSON path of the offending value, so that a bad answer from
+ * ONTAP is reported as "records[3].tsih: expected a number, got a string" rather than as a Jackson stack trace.
+ */
+final class JsonReader {
+
+    private JsonReader() {
+    }
+
+    /** Reads a string or null; any other JSON type is an error. */
+    static String string(JsonParser p, String path) throws IOException, MalformedResponseException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_STRING) {
+            throw mismatch(path, "a string", token);
+        }
+        return p.getText();
+    }
+
+    /** Reads an integer or null; any other JSON type is an error. */
+    static Integer integer(JsonParser p, String path) throws IOException, MalformedResponseException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            throw mismatch(path, "an integer", token);
+        }
+        return p.getIntValue();
+    }
+
+    /** Positions the parser inside an object: true if one starts here, false for JSON null. */
+    static boolean enterObject(JsonParser p, String path) throws MalformedResponseException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw mismatch(path, "an object", token);
+        }
+        return true;
+    }
+
+    /** Positions the parser inside an array: true if one starts here, false for JSON null. */
+    static boolean enterArray(JsonParser p, String path) throws MalformedResponseException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw mismatch(path, "an array", token);
+        }
+        return true;
+    }
+
+    /** Advances to the next field of the current object; null at its end. Leaves the parser on the field's value. */
+    static String nextField(JsonParser p) throws IOException {
+        JsonToken token = p.nextToken();
+        if (token == JsonToken.END_OBJECT) {
+            return null;
+        }
+        String name = p.currentName();
+        p.nextToken();
+        return name;
+    }
+
+    static MalformedResponseException mismatch(String path, String expected, JsonToken actual) {
+        return new MalformedResponseException(path + ": expected " + expected + ", got " + describe(actual));
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "the end of the body";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.toString();
+        };
+    }
+}

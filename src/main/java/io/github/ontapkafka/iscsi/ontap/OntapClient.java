@@ -1,0 +1,193 @@
+package io.github.ontapkafka.iscsi.ontap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.github.ontapkafka.iscsi.config.ClusterUrl;
+import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.model.SessionKey;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads one ONTAP cluster over its REST API. Every method either returns a complete answer or throws: a sessions
+ * collection is returned only when every page came back whole, because a partial list would look like logouts.
+ */
+public final class OntapClient {
+
+    /** The fields the events carry; without {@code fields} ONTAP returns only the key fields. */
+    public static final String SESSION_FIELDS =
+            "svm,target_portal_group,target_portal_group_tag,tsih,isid,initiator,igroups,connections";
+    static final String SESSIONS_PATH = "/api/protocols/san/iscsi/sessions";
+    static final String CLUSTER_PATH = "/api/cluster";
+    private static final int MAX_PAGES = 100_000;
+
+    private final ClusterUrl cluster;
+    private final OkHttpClient http;
+    private final String authorization;
+    private final RequestPolicy policy;
+    private final JsonFactory json;
+    private final SessionPageParser pageParser;
+
+    public OntapClient(ClusterUrl cluster, OkHttpClient http, String authorization, RequestPolicy policy,
+                       JsonFactory json) {
+        this.cluster = cluster;
+        this.http = http;
+        this.authorization = authorization;
+        this.policy = policy;
+        this.json = json;
+        this.pageParser = new SessionPageParser(json);
+    }
+
+    public ClusterUrl cluster() {
+        return cluster;
+    }
+
+    public ClusterIdentity fetchIdentity() throws OntapException, InterruptedException {
+        byte[] body = getJson(cluster.resolve(CLUSTER_PATH + "?fields=name,uuid"), "GET " + CLUSTER_PATH);
+        try {
+            return OntapResponses.clusterIdentity(json, body);
+        } catch (MalformedResponseException e) {
+            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, "GET " + CLUSTER_PATH + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every session of the cluster, read page by page to the end of the {@code next} links. */
+    public Map<SessionKey, IscsiSession> fetchSessions() throws OntapException, InterruptedException {
+        Map<SessionKey, IscsiSession> sessions = new HashMap<>();
+        Set<String> visited = new HashSet<>();
+        String href = SESSIONS_PATH + "?fields=" + SESSION_FIELDS + "&max_records=" + policy.pageSize();
+        for (int page = 1; href != null; page++) {
+            String what = "GET " + SESSIONS_PATH + " page " + page;
+            if (page > MAX_PAGES || !visited.add(href)) {
+                throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
+                        what + ": the next link leads back to a page already read (" + href + ")", null);
+            }
+            SessionPage sessionPage;
+            try {
+                sessionPage = pageParser.parse(getJson(resolveLink(href, what), what));
+            } catch (MalformedResponseException e) {
+                throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
+            }
+            for (IscsiSession session : sessionPage.records()) {
+                if (sessions.putIfAbsent(session.key(), session) != null) {
+                    throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
+                            what + ": session " + session.key() + " is listed twice", null);
+                }
+            }
+            href = sessionPage.nextHref();
+        }
+        return sessions;
+    }
+
+    /** ONTAP's links are relative to the cluster; an absolute one is followed only to the same origin. */
+    private HttpUrl resolveLink(String href, String what) throws OntapException {
+        HttpUrl absolute = HttpUrl.parse(href);
+        if (absolute != null) {
+            if (!cluster.sameOrigin(absolute)) {
+                throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
+                        what + ": refusing to follow a link to another host: " + absolute.host(), null);
+            }
+            return absolute;
+        }
+        try {
+            return cluster.resolve(href.startsWith("/") ? href : "/" + href);
+        } catch (IllegalArgumentException e) {
+            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": unusable next link " + href, e);
+        }
+    }
+
+    private byte[] getJson(HttpUrl url, String what) throws OntapException, InterruptedException {
+        Request request = new Request.Builder()
+                .url(url)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .get()
+                .build();
+        for (int attempt = 0; ; attempt++) {
+            boolean mayRetry = attempt < policy.retries();
+            Duration serverHint = null;
+            OntapException failure;
+            try (Response response = http.newCall(request).execute()) {
+                ResponseBody body = response.body();
+                String contentType = response.header("Content-Type");
+                if (response.isSuccessful()) {
+                    if (contentType == null || !contentType.contains("json")) {
+                        throw new OntapException(cluster, FailureKind.BAD_RESPONSE, response.code(),
+                                what + ": expected JSON, got " + (contentType == null ? "no content type" : contentType),
+                                null);
+                    }
+                    return body.bytes();
+                }
+                failure = statusFailure(response.code(), what, OntapResponses.errorMessage(json, body.bytes(), contentType),
+                        response.header("Location"));
+                if (!isRetryable(response.code())) {
+                    throw failure;
+                }
+                serverHint = retryAfter(response.header("Retry-After"));
+            } catch (InterruptedIOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("interrupted while reading " + cluster);
+                }
+                failure = new OntapException(cluster, FailureKind.TIMEOUT,
+                        what + ": " + (e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage()), e);
+            } catch (IOException e) {
+                failure = new OntapException(cluster, FailureKind.UNREACHABLE, what + ": " + describe(e), e);
+            }
+            if (!mayRetry) {
+                throw failure;
+            }
+            Thread.sleep(policy.backoff(attempt, serverHint).toMillis());
+        }
+    }
+
+    private OntapException statusFailure(int status, String what, String ontapMessage, String location) {
+        FailureKind kind = switch (status) {
+            case 401 -> FailureKind.UNAUTHORIZED;
+            case 403 -> FailureKind.FORBIDDEN;
+            default -> FailureKind.HTTP_ERROR;
+        };
+        String detail = what + ": HTTP " + status + ", " + ontapMessage;
+        if (location != null && status >= 300 && status < 400) {
+            detail += "; redirected to " + location + " (configure the final URL)";
+        }
+        return new OntapException(cluster, kind, status, detail, null);
+    }
+
+    private static boolean isRetryable(int status) {
+        return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+
+    @Override
+    public String toString() {
+        return "OntapClient[" + cluster + "]";
+    }
+}

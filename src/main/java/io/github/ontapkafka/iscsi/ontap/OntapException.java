@@ -1,0 +1,46 @@
+package io.github.ontapkafka.iscsi.ontap;
+
+import io.github.ontapkafka.iscsi.config.ClusterUrl;
+
+/**
+ * A failed exchange with one cluster. The message always names the cluster and the cause in words a storage
+ * administrator can act on, and never carries credentials.
+ */
+public class OntapException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ClusterUrl cluster;
+    private final FailureKind kind;
+    private final int status;
+
+    public OntapException(ClusterUrl cluster, FailureKind kind, int status, String detail, Throwable cause) {
+        super("ONTAP cluster " + cluster + ": " + kind.summary() + (detail == null || detail.isEmpty() ? "" : ": " + detail),
+                cause);
+        this.cluster = cluster;
+        this.kind = kind;
+        this.status = status;
+    }
+
+    public OntapException(ClusterUrl cluster, FailureKind kind, String detail, Throwable cause) {
+        this(cluster, kind, 0, detail, cause);
+    }
+
+    public ClusterUrl cluster() {
+        return cluster;
+    }
+
+    public FailureKind kind() {
+        return kind;
+    }
+
+    /** The HTTP status, or 0 when no response came back. */
+    public int status() {
+        return status;
+    }
+
+    /** Identifies the failure mode, so that a cluster failing the same way poll after poll is logged once. */
+    public String failureMode() {
+        return status == 0 ? kind.name() : kind.name() + "/" + status;
+    }
+}

@@ -1,0 +1,250 @@
+package io.github.ontapkafka.iscsi.ontap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.ontapkafka.iscsi.model.Connection;
+import io.github.ontapkafka.iscsi.model.Igroup;
+import io.github.ontapkafka.iscsi.model.Initiator;
+import io.github.ontapkafka.iscsi.model.IpEndpoint;
+import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.model.NetworkInterface;
+import io.github.ontapkafka.iscsi.model.Svm;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one page of {@code GET /api/protocols/san/iscsi/sessions} into the session model with a streaming parser.
+ * Unknown fields are skipped (newer releases add some); a missing key field or a value of the wrong JSON type fails
+ * the whole page, because a session we cannot identify must not turn into a false logout.
+ */
+public final class SessionPageParser {
+
+    private final JsonFactory json;
+
+    public SessionPageParser(JsonFactory json) {
+        this.json = json;
+    }
+
+    public SessionPage parse(byte[] body) throws MalformedResponseException {
+        try (JsonParser p = json.createParser(body)) {
+            p.nextToken();
+            if (!JsonReader.enterObject(p, "response")) {
+                throw new MalformedResponseException("response: expected an object, got null");
+            }
+            List<IscsiSession> records = null;
+            String next = null;
+            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+                switch (field) {
+                    case "records" -> records = readRecords(p);
+                    case "_links" -> next = readNextHref(p);
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new MalformedResponseException("response: unexpected content after the JSON object");
+            }
+            if (records == null) {
+                throw new MalformedResponseException("response: no 'records' array");
+            }
+            return new SessionPage(records, next);
+        } catch (JsonProcessingException e) {
+            throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new MalformedResponseException("unreadable body: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<IscsiSession> readRecords(JsonParser p) throws IOException, MalformedResponseException {
+        List<IscsiSession> records = new ArrayList<>();
+        if (!JsonReader.enterArray(p, "records")) {
+            return records;
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            records.add(readSession(p, "records[" + records.size() + "]"));
+        }
+        return records;
+    }
+
+    private static String readNextHref(JsonParser p) throws IOException, MalformedResponseException {
+        String href = null;
+        if (!JsonReader.enterObject(p, "_links")) {
+            return null;
+        }
+        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+            if (field.equals("next") && JsonReader.enterObject(p, "_links.next")) {
+                for (String link = JsonReader.nextField(p); link != null; link = JsonReader.nextField(p)) {
+                    if (link.equals("href")) {
+                        href = JsonReader.string(p, "_links.next.href");
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+        }
+        return href;
+    }
+
+    private static IscsiSession readSession(JsonParser p, String path) throws IOException, MalformedResponseException {
+        if (!JsonReader.enterObject(p, path)) {
+            throw new MalformedResponseException(path + ": expected an object, got null");
+        }
+        Svm svm = null;
+        String tpg = null;
+        Integer tpgTag = null;
+        Integer tsih = null;
+        String isid = null;
+        Initiator initiator = null;
+        List<Igroup> igroups = null;
+        List<Connection> connections = null;
+        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+            switch (field) {
+                case "svm" -> svm = readSvm(p, path + ".svm");
+                case "target_portal_group" -> tpg = JsonReader.string(p, path + ".target_portal_group");
+                case "target_portal_group_tag" -> tpgTag = JsonReader.integer(p, path + ".target_portal_group_tag");
+                case "tsih" -> tsih = JsonReader.integer(p, path + ".tsih");
+                case "isid" -> isid = JsonReader.string(p, path + ".isid");
+                case "initiator" -> initiator = readInitiator(p, path + ".initiator");
+                case "igroups" -> igroups = readIgroups(p, path + ".igroups");
+                case "connections" -> connections = readConnections(p, path + ".connections");
+                default -> p.skipChildren();
+            }
+        }
+        if (svm == null || svm.uuid() == null) {
+            throw new MalformedResponseException(path + ": missing key field svm.uuid");
+        }
+        if (tpg == null) {
+            throw new MalformedResponseException(path + ": missing key field target_portal_group");
+        }
+        if (tsih == null || tsih < 0) {
+            throw new MalformedResponseException(path + (tsih == null ? ": missing key field tsih" : ": negative tsih"));
+        }
+        return new IscsiSession(svm, tpg, tpgTag, tsih, isid, initiator, igroups, connections);
+    }
+
+    private static Svm readSvm(JsonParser p, String path) throws IOException, MalformedResponseException {
+        String[] v = readStrings(p, path, "uuid", "name");
+        return v == null ? null : new Svm(v[0], v[1]);
+    }
+
+    private static Initiator readInitiator(JsonParser p, String path) throws IOException, MalformedResponseException {
+        String[] v = readStrings(p, path, "name", "alias", "comment");
+        return v == null ? null : new Initiator(v[0], v[1], v[2]);
+    }
+
+    private static List<Igroup> readIgroups(JsonParser p, String path) throws IOException, MalformedResponseException {
+        if (!JsonReader.enterArray(p, path)) {
+            return null;
+        }
+        List<Igroup> igroups = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String[] v = readStrings(p, path + "[" + igroups.size() + "]", "uuid", "name");
+            if (v != null) {
+                igroups.add(new Igroup(v[0], v[1]));
+            }
+        }
+        return igroups;
+    }
+
+    /** Reads the named string fields of an object (null if the object is JSON null), skipping any others. */
+    private static String[] readStrings(JsonParser p, String path, String... names)
+            throws IOException, MalformedResponseException {
+        if (!JsonReader.enterObject(p, path)) {
+            return null;
+        }
+        String[] values = new String[names.length];
+        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+            int index = indexOf(names, field);
+            if (index >= 0) {
+                values[index] = JsonReader.string(p, path + "." + field);
+            } else {
+                p.skipChildren();
+            }
+        }
+        return values;
+    }
+
+    private static int indexOf(String[] names, String field) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<Connection> readConnections(JsonParser p, String path)
+            throws IOException, MalformedResponseException {
+        if (!JsonReader.enterArray(p, path)) {
+            return null;
+        }
+        List<Connection> connections = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            connections.add(readConnection(p, path + "[" + connections.size() + "]"));
+        }
+        return connections;
+    }
+
+    private static Connection readConnection(JsonParser p, String path) throws IOException, MalformedResponseException {
+        if (!JsonReader.enterObject(p, path)) {
+            throw new MalformedResponseException(path + ": expected an object, got null");
+        }
+        Integer cid = null;
+        String authentication = null;
+        IpEndpoint initiatorAddress = null;
+        NetworkInterface networkInterface = null;
+        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+            switch (field) {
+                case "cid" -> cid = JsonReader.integer(p, path + ".cid");
+                case "authentication_type" -> authentication = JsonReader.string(p, path + ".authentication_type");
+                case "initiator_address" -> initiatorAddress = readEndpoint(p, path + ".initiator_address");
+                case "interface" -> networkInterface = readInterface(p, path + ".interface");
+                default -> p.skipChildren();
+            }
+        }
+        if (cid == null) {
+            throw new MalformedResponseException(path + ": missing cid, which identifies a connection");
+        }
+        return new Connection(cid, authentication, initiatorAddress, networkInterface);
+    }
+
+    private static NetworkInterface readInterface(JsonParser p, String path)
+            throws IOException, MalformedResponseException {
+        if (!JsonReader.enterObject(p, path)) {
+            return null;
+        }
+        String uuid = null;
+        String name = null;
+        IpEndpoint ip = null;
+        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+            switch (field) {
+                case "uuid" -> uuid = JsonReader.string(p, path + ".uuid");
+                case "name" -> name = JsonReader.string(p, path + ".name");
+                case "ip" -> ip = readEndpoint(p, path + ".ip");
+                default -> p.skipChildren();
+            }
+        }
+        return new NetworkInterface(uuid, name, ip);
+    }
+
+    private static IpEndpoint readEndpoint(JsonParser p, String path) throws IOException, MalformedResponseException {
+        if (!JsonReader.enterObject(p, path)) {
+            return null;
+        }
+        String address = null;
+        Integer port = null;
+        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+            switch (field) {
+                case "address" -> address = JsonReader.string(p, path + ".address");
+                case "port" -> port = JsonReader.integer(p, path + ".port");
+                default -> p.skipChildren();
+            }
+        }
+        return new IpEndpoint(address, port);
+    }
+}

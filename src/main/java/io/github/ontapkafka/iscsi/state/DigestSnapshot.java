@@ -1,0 +1,103 @@
+package io.github.ontapkafka.iscsi.state;
+
+import io.github.ontapkafka.iscsi.diff.ChangeType;
+import io.github.ontapkafka.iscsi.diff.SessionChange;
+import io.github.ontapkafka.iscsi.model.SessionKey;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An immutable, key-ordered view of a cluster's sessions as digests, plus the SVM names seen: exactly what an offset
+ * stores. In-flight records share one snapshot per poll instead of each holding a copy.
+ */
+public final class DigestSnapshot {
+
+    public static final DigestSnapshot EMPTY = new DigestSnapshot(new SessionKey[0], new long[0], Map.of());
+
+    private final SessionKey[] keys;
+    private final long[] digests;
+    private final Map<String, String> svmNames;
+
+    DigestSnapshot(SessionKey[] keys, long[] digests, Map<String, String> svmNames) {
+        this.keys = keys;
+        this.digests = digests;
+        this.svmNames = Map.copyOf(svmNames);
+    }
+
+    public static DigestSnapshot of(Map<SessionKey, TrackedSession> sessions, Map<String, String> svmNames) {
+        SessionKey[] keys = sessions.keySet().toArray(new SessionKey[0]);
+        Arrays.sort(keys);
+        long[] digests = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            digests[i] = sessions.get(keys[i]).digest();
+        }
+        return new DigestSnapshot(keys, digests, svmNames);
+    }
+
+    public int size() {
+        return keys.length;
+    }
+
+    SessionKey key(int index) {
+        return keys[index];
+    }
+
+    long digest(int index) {
+        return digests[index];
+    }
+
+    public Map<String, String> svmNames() {
+        return svmNames;
+    }
+
+    /** The sessions as the task remembers them after a restart: digests only. */
+    public Map<SessionKey, TrackedSession> toTracked() {
+        Map<SessionKey, TrackedSession> tracked = new HashMap<>(Math.max(16, keys.length * 4 / 3 + 1));
+        for (int i = 0; i < keys.length; i++) {
+            tracked.put(keys[i], new TrackedSession(digests[i], null));
+        }
+        return tracked;
+    }
+
+    /** This snapshot with the first {@code count} of {@code changes} applied (changes are in key order). */
+    public DigestSnapshot apply(List<SessionChange> changes, int count) {
+        TreeMap<SessionKey, Long> overrides = new TreeMap<>();
+        Map<String, String> names = new HashMap<>(svmNames);
+        for (SessionChange change : changes.subList(0, count)) {
+            overrides.put(change.key(), change.type() == ChangeType.LOGOUT ? SessionDigest.NONE : change.digestAfter());
+            String svmName = change.session().svm().name();
+            if (svmName != null) {
+                names.put(change.key().svmUuid(), svmName);
+            }
+        }
+        SessionKey[] mergedKeys = new SessionKey[keys.length + overrides.size()];
+        long[] mergedDigests = new long[mergedKeys.length];
+        int out = 0;
+        int i = 0;
+        var pending = overrides.entrySet().iterator();
+        Map.Entry<SessionKey, Long> next = pending.hasNext() ? pending.next() : null;
+        while (i < keys.length || next != null) {
+            int order = next == null ? -1 : i == keys.length ? 1 : keys[i].compareTo(next.getKey());
+            if (order < 0) {
+                mergedKeys[out] = keys[i];
+                mergedDigests[out++] = digests[i++];
+                continue;
+            }
+            if (next.getValue() != SessionDigest.NONE) {
+                mergedKeys[out] = next.getKey();
+                mergedDigests[out++] = next.getValue();
+            }
+            if (order == 0) {
+                i++;
+            }
+            next = pending.hasNext() ? pending.next() : null;
+        }
+        mergedKeys = Arrays.copyOf(mergedKeys, out);
+        mergedDigests = Arrays.copyOf(mergedDigests, out);
+        return new DigestSnapshot(mergedKeys, mergedDigests, names);
+    }
+}

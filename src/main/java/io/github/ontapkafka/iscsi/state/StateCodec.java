@@ -1,0 +1,198 @@
+package io.github.ontapkafka.iscsi.state;
+
+import io.github.ontapkafka.iscsi.model.SessionKey;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.BufferUnderflowException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compact, versioned binary form of a {@link DigestSnapshot}, carried base64-encoded in an offset.
+ * <pre>
+ * byte    version (1)
+ * varint  number of SVMs;   per SVM: string uuid, string name ("" if unknown)
+ * varint  number of groups; per group of sessions sharing SVM and target portal group:
+ *         varint svm index, string target portal group, varint count,
+ *         per session (ascending tsih): varint tsih minus previous tsih of the group (the first: tsih), 8 bytes digest
+ * </pre>
+ * About 12 characters per session: 20,000 sessions take some 240 KB, well under Kafka's 1 MiB message limit.
+ */
+public final class StateCodec {
+
+    static final int VERSION = 1;
+
+    private StateCodec() {
+    }
+
+    public static String encode(DigestSnapshot snapshot) {
+        Map<String, Integer> svmIndex = new LinkedHashMap<>();
+        for (int i = 0; i < snapshot.size(); i++) {
+            svmIndex.putIfAbsent(snapshot.key(i).svmUuid(), svmIndex.size());
+        }
+        for (String uuid : snapshot.svmNames().keySet()) {
+            svmIndex.putIfAbsent(uuid, svmIndex.size());
+        }
+        Writer out = new Writer(snapshot.size() * 10 + 64);
+        out.buffer.write(VERSION);
+        out.varint(svmIndex.size());
+        for (String uuid : svmIndex.keySet()) {
+            out.string(uuid);
+            out.string(snapshot.svmNames().getOrDefault(uuid, ""));
+        }
+        List<int[]> groups = groups(snapshot);
+        out.varint(groups.size());
+        for (int[] group : groups) {
+            SessionKey first = snapshot.key(group[0]);
+            out.varint(svmIndex.get(first.svmUuid()));
+            out.string(first.targetPortalGroup());
+            out.varint(group[1] - group[0]);
+            int previous = 0;
+            for (int i = group[0]; i < group[1]; i++) {
+                int tsih = snapshot.key(i).tsih();
+                out.varint(tsih - previous);
+                previous = tsih;
+                out.fixed64(snapshot.digest(i));
+            }
+        }
+        return Base64.getEncoder().encodeToString(out.buffer.toByteArray());
+    }
+
+    /** Reads what {@link #encode} wrote, or throws {@link IllegalArgumentException} saying what is wrong. */
+    public static DigestSnapshot decode(String encoded) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sessions is not base64: " + e.getMessage(), e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            int version = in.get();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("sessions has encoding version " + version + ", expected " + VERSION);
+            }
+            List<String> svms = new ArrayList<>();
+            Map<String, String> names = new HashMap<>();
+            for (int i = readCount(in, "SVM"); i > 0; i--) {
+                String uuid = readString(in);
+                String name = readString(in);
+                svms.add(uuid);
+                if (!name.isEmpty()) {
+                    names.put(uuid, name);
+                }
+            }
+            List<SessionKey> keys = new ArrayList<>();
+            List<Long> digests = new ArrayList<>();
+            for (int g = readCount(in, "group"); g > 0; g--) {
+                int svm = readVarint(in);
+                if (svm >= svms.size()) {
+                    throw new IllegalArgumentException("sessions refers to SVM #" + svm + " of " + svms.size());
+                }
+                String tpg = readString(in);
+                int tsih = 0;
+                for (int n = readCount(in, "session"); n > 0; n--) {
+                    tsih += readVarint(in);
+                    SessionKey key = new SessionKey(svms.get(svm), tpg, tsih);
+                    if (!keys.isEmpty() && keys.get(keys.size() - 1).compareTo(key) >= 0) {
+                        throw new IllegalArgumentException("sessions are not in key order at " + key);
+                    }
+                    keys.add(key);
+                    digests.add(in.getLong());
+                }
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException("sessions has " + in.remaining() + " unexpected trailing bytes");
+            }
+            return new DigestSnapshot(keys.toArray(new SessionKey[0]),
+                    digests.stream().mapToLong(Long::longValue).toArray(), names);
+        } catch (BufferUnderflowException e) {
+            throw new IllegalArgumentException("sessions is truncated", e);
+        }
+    }
+
+    /** Index ranges [from, to) of consecutive sessions sharing SVM and target portal group. */
+    private static List<int[]> groups(DigestSnapshot snapshot) {
+        List<int[]> groups = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= snapshot.size(); i++) {
+            if (i == snapshot.size() || !sameGroup(snapshot.key(start), snapshot.key(i))) {
+                if (i > start) {
+                    groups.add(new int[]{start, i});
+                }
+                start = i;
+            }
+        }
+        return groups;
+    }
+
+    private static boolean sameGroup(SessionKey a, SessionKey b) {
+        return a.svmUuid().equals(b.svmUuid()) && a.targetPortalGroup().equals(b.targetPortalGroup());
+    }
+
+    private static int readCount(ByteBuffer in, String what) {
+        int count = readVarint(in);
+        if (count > in.remaining()) {
+            throw new IllegalArgumentException("sessions claims " + count + " " + what + " entries in " + in.remaining()
+                    + " remaining bytes");
+        }
+        return count;
+    }
+
+    private static String readString(ByteBuffer in) {
+        int length = readCount(in, "string byte");
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static int readVarint(ByteBuffer in) {
+        int value = 0;
+        for (int shift = 0; shift < 32; shift += 7) {
+            byte b = in.get();
+            value |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                if (value < 0) {
+                    break;
+                }
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("sessions holds an invalid number");
+    }
+
+    private static final class Writer {
+        final ByteArrayOutputStream buffer;
+
+        Writer(int size) {
+            buffer = new ByteArrayOutputStream(size);
+        }
+
+        void varint(int value) {
+            int v = value;
+            while ((v & ~0x7f) != 0) {
+                buffer.write((v & 0x7f) | 0x80);
+                v >>>= 7;
+            }
+            buffer.write(v);
+        }
+
+        void string(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            varint(bytes.length);
+            buffer.write(bytes, 0, bytes.length);
+        }
+
+        void fixed64(long value) {
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                buffer.write((int) (value >>> shift));
+            }
+        }
+    }
+}
