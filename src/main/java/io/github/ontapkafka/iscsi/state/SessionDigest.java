@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A 64-bit fingerprint of what makes a session's events: the top 16 bits hash its login identity (ISID and
- * initiator name), the low 48 bits its connections. Offsets store only this per session, which keeps them small,
+ * A 56-bit fingerprint of what makes a session's events: the top 16 bits hash its login identity (ISID and
+ * initiator name), the low 40 bits its connections (a missed change after a restart: one chance in 10^12). Offsets store only this per session, which keeps them small,
  * and it must never change for the same input: it is stored, and event ids are derived from it.
  * Descriptive attributes (alias, comment, igroups, names) are left out on purpose: they do not make an event.
  */
@@ -21,7 +21,10 @@ public final class SessionDigest {
     /** Stands for "no session": before a login, after a logout. Never the digest of a session. */
     public static final long NONE = 0L;
 
-    private static final int IDENTITY_SHIFT = 48;
+    /** Bytes a digest takes when stored. */
+    public static final int BYTES = 7;
+    private static final int IDENTITY_BITS = 16;
+    private static final int IDENTITY_SHIFT = BYTES * 8 - IDENTITY_BITS;
     private static final long CONNECTIONS_MASK = (1L << IDENTITY_SHIFT) - 1;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
@@ -31,7 +34,7 @@ public final class SessionDigest {
     }
 
     public static long of(IscsiSession session) {
-        long identity = new Hasher().add(session.isid()).add(session.initiatorName()).finish() >>> IDENTITY_SHIFT;
+        long identity = new Hasher().add(session.isid()).add(session.initiatorName()).finish() >>> (64 - IDENTITY_BITS);
         Hasher connections = new Hasher();
         List<Connection> sorted = new ArrayList<>(session.connectionsOrEmpty());
         sorted.sort(BY_CID);
