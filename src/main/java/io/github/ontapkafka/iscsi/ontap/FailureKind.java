@@ -2,7 +2,7 @@ package io.github.ontapkafka.iscsi.ontap;
 
 /** Why a request to ONTAP failed, coarse enough that a cluster failing the same way again is not news. */
 public enum FailureKind {
-    UNREACHABLE("cannot connect"),
+    UNREACHABLE("connection failed"),
     TIMEOUT("timed out"),
     UNAUTHORIZED("credentials rejected (HTTP 401)"),
     FORBIDDEN("account lacks the privilege (HTTP 403)"),
