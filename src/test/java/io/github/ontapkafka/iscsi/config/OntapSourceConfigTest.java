@@ -1,0 +1,66 @@
+package io.github.ontapkafka.iscsi.config;
+
+import org.apache.kafka.common.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OntapSourceConfigTest {
+
+    private static Map<String, String> props(String clusters) {
+        Map<String, String> props = new HashMap<>();
+        props.put(OntapSourceConfig.CLUSTERS, clusters);
+        props.put(OntapSourceConfig.USERNAME, "monitor");
+        props.put(OntapSourceConfig.PASSWORD, "Secr3t-Pa55");
+        return props;
+    }
+
+    @Test
+    void appliesTheDocumentedDefaults() {
+        OntapSourceConfig config = new OntapSourceConfig(props("https://cluster1.example.com"));
+
+        assertThat(config.topic()).isEqualTo("ontap.iscsi.sessions");
+        assertThat(config.pollInterval().toMillis()).isEqualTo(30_000);
+        assertThat(config.snapshotMode()).isEqualTo(SnapshotMode.INITIAL);
+        assertThat(config.hostnameVerification()).isTrue();
+        assertThat(config.clusters()).extracting(ClusterUrl::toString).containsExactly("https://cluster1.example.com");
+    }
+
+    @Test
+    void namesTheClusterUrlThatIsWrong() {
+        assertThatThrownBy(() -> new OntapSourceConfig(props("https://ok.example.com,ftp://cluster2")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ftp://cluster2")
+                .hasMessageContaining("not an http:// or https:// URL");
+        assertThatThrownBy(() -> new OntapSourceConfig(props("https://a.example.com,https://a.example.com/")))
+                .hasMessageContaining("https://a.example.com is listed twice");
+    }
+
+    @Test
+    void refusesCredentialsInAUrlWithoutEchoingThem() {
+        assertThatThrownBy(() -> new OntapSourceConfig(props("https://admin:hunter2@cluster1.example.com")))
+                .hasMessageContaining("must not carry credentials")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void acceptsSnapshotModeInAnyCase() {
+        Map<String, String> props = props("https://cluster1.example.com");
+        props.put(OntapSourceConfig.SNAPSHOT_MODE, "NEVER");
+
+        assertThat(new OntapSourceConfig(props).snapshotMode()).isEqualTo(SnapshotMode.NEVER);
+    }
+
+    @Test
+    void neverShowsThePassword() {
+        OntapSourceConfig config = new OntapSourceConfig(props("https://cluster1.example.com"));
+
+        assertThat(config.password().toString()).doesNotContain("Secr3t");
+        assertThat(config.toString()).doesNotContain("Secr3t");
+        assertThat(config.values().toString()).doesNotContain("Secr3t");
+    }
+}
