@@ -1,0 +1,46 @@
+package io.github.ontapkafka.iscsi.simulator;
+
+import java.time.Duration;
+
+/** Turns the admin API's fault parameters into a fault scheduled on a cluster. */
+final class AdminFaults {
+
+    private AdminFaults() {
+    }
+
+    /**
+     * {@code kind} is one of {@code status} (with {@code status}, and {@code html=true} for an HTML 401),
+     * {@code malformed-json}, {@code html}, {@code delay} (with {@code ms}), {@code drop} or {@code down};
+     * {@code page} limits it to that session page, {@code times} to that many requests (else until cleared).
+     */
+    static ScheduledFault schedule(FaultPlan plan, AdminQuery query) {
+        String kind = query.requiredText("kind");
+        if (kind.equals("down")) {
+            return plan.goDown();
+        }
+        Fault fault = fault(kind, query);
+        FaultScope scope = query.integer("page").map(FaultScope::sessionPage).orElse(FaultScope.everyRequest());
+        return query.integer("times")
+                .map(times -> plan.inject(fault, scope, times))
+                .orElseGet(() -> plan.injectUntilCleared(fault, scope));
+    }
+
+    private static Fault fault(String kind, AdminQuery query) {
+        return switch (kind) {
+            case "status" -> {
+                int status = query.requiredInteger("status");
+                boolean html = query.flag("html").orElse(false);
+                if (html && status != 401) {
+                    throw new RejectedRequest(AdminApi.error(400, "html=true is only for status 401"));
+                }
+                yield html ? Fault.unauthorizedHtml() : Fault.status(status);
+            }
+            case "malformed-json" -> Fault.malformedJson();
+            case "html" -> Fault.htmlPage();
+            case "delay" -> Fault.delay(Duration.ofMillis(query.requiredInteger("ms")));
+            case "drop" -> Fault.dropConnection();
+            default -> throw new RejectedRequest(AdminApi.error(400, "Unknown fault kind " + kind
+                    + "; use status, malformed-json, html, delay, drop or down"));
+        };
+    }
+}

@@ -1,0 +1,295 @@
+package io.github.ontapkafka.iscsi.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake ONTAP REST server hosting {@link SimulatedCluster}s, over HTTP or (given an {@link SSLContext}) HTTPS.
+ *
+ * <p>Each cluster lives under {@code /clusters/{id}} ({@link #mount}) or at the root ({@link #mountAtRoot}); clients
+ * take {@link #baseUrl} as the cluster's address and append {@code /api/...}. Links in replies are paths relative to
+ * the cluster ({@code /api/...}), as ONTAP writes them, so clients put the base URL before them (URL resolution would
+ * drop a base path such as {@code /clusters/c1}). Every request needs
+ * HTTP Basic authentication with the server's one user. The admin API for people and scripts lives under
+ * {@code /simulator}; see {@link AdminApi}.
+ *
+ * <p>{@link #stop()} and a later {@link #start()} reopen the same port; clusters, their sessions and faults survive.
+ */
+public final class OntapSimulatorServer implements AutoCloseable {
+
+    static final String CLUSTERS_PREFIX = "/clusters/";
+    /**
+     * The JDK server writes headers and body separately; with Nagle's algorithm on, the body then waits for the
+     * client's delayed ACK, some 40 ms per response. Read once, when the JDK's first server starts.
+     */
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    private static final String API_PREFIX = "/api";
+    private static final int BACKLOG = 128;
+
+    private final BasicCredentials credentials;
+    private final InetAddress bindAddress;
+    private final SSLContext sslContext;
+    private final List<MountedCluster> mounts = new CopyOnWriteArrayList<>();
+    private final AdminApi admin;
+    private int port;
+    private HttpServer running;
+    private ExecutorService workers;
+
+    static {
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
+
+    private OntapSimulatorServer(Builder builder) {
+        this.credentials = new BasicCredentials(builder.username, builder.password);
+        this.bindAddress = builder.bindAddress;
+        this.sslContext = builder.sslContext;
+        this.port = builder.port;
+        this.admin = new AdminApi(this, credentials);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Hosts {@code cluster} under {@code /clusters/{id}}. */
+    public OntapSimulatorServer mount(String id, SimulatedCluster cluster) {
+        return add(id, cluster, false);
+    }
+
+    /** Hosts {@code cluster} at the root, so that its base URL is the server's origin; only one cluster can be. */
+    public OntapSimulatorServer mountAtRoot(String id, SimulatedCluster cluster) {
+        return add(id, cluster, true);
+    }
+
+    /** Listens, on the configured port or, the first time, on an ephemeral one if that was 0. */
+    public synchronized OntapSimulatorServer start() {
+        if (running != null) {
+            throw new IllegalStateException("Already running on port " + port);
+        }
+        InetSocketAddress address = new InetSocketAddress(bindAddress, port);
+        try {
+            HttpServer server = sslContext == null ? HttpServer.create(address, BACKLOG) : httpsServer(address);
+            workers = Executors.newCachedThreadPool(daemonThreads());
+            server.setExecutor(workers);
+            server.createContext("/", this::handle);
+            server.start();
+            running = server;
+            port = server.getAddress().getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot listen on " + address, e);
+        }
+        return this;
+    }
+
+    /** Closes the port and every open connection; requests in progress are cut off. */
+    public synchronized void stop() {
+        if (running == null) {
+            return;
+        }
+        running.stop(0);
+        workers.shutdownNow();
+        running = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return running != null;
+    }
+
+    /** The port the server listens, or listened, on. */
+    public synchronized int port() {
+        if (port == 0) {
+            throw new IllegalStateException("Not started yet: the ephemeral port is unknown");
+        }
+        return port;
+    }
+
+    /** The URL clients give as the cluster's address, e.g. {@code http://127.0.0.1:41234/clusters/c1}. */
+    public String baseUrl(SimulatedCluster cluster) {
+        return origin() + mountOf(cluster).basePath();
+    }
+
+    /** Where the admin API lives, e.g. {@code http://127.0.0.1:41234/simulator}. */
+    public String adminUrl() {
+        return origin() + AdminApi.PREFIX;
+    }
+
+    /** The workload the admin API uses to invent sessions for {@code cluster}, seeded from its UUID. */
+    public SessionChurn workload(SimulatedCluster cluster) {
+        return mountOf(cluster).workload();
+    }
+
+    List<MountedCluster> mounts() {
+        return List.copyOf(mounts);
+    }
+
+    Optional<MountedCluster> mount(String id) {
+        return mounts.stream().filter(mounted -> mounted.id().equals(id)).findFirst();
+    }
+
+    private String origin() {
+        String host = bindAddress.isAnyLocalAddress() ? "127.0.0.1" : bindAddress.getHostAddress();
+        return (sslContext == null ? "http" : "https") + "://" + host + ":" + port();
+    }
+
+    private MountedCluster mountOf(SimulatedCluster cluster) {
+        return mounts.stream().filter(mounted -> mounted.cluster() == cluster).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(cluster + " is not mounted on this server"));
+    }
+
+    private synchronized OntapSimulatorServer add(String id, SimulatedCluster cluster, boolean atRoot) {
+        if (!id.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("A cluster id must be a plain path segment: " + id);
+        }
+        if (mount(id).isPresent() || mounts.stream().anyMatch(mounted -> mounted.cluster() == cluster)) {
+            throw new IllegalStateException("Cluster id " + id + " or " + cluster + " is already mounted");
+        }
+        if (atRoot && mounts.stream().anyMatch(MountedCluster::atRoot)) {
+            throw new IllegalStateException("A cluster is already mounted at the root");
+        }
+        SessionChurn workload = new SessionChurn(cluster.uuid().hashCode());
+        mounts.add(new MountedCluster(id, cluster, new ClusterApi(cluster, credentials), workload, atRoot));
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) {
+        try {
+            send(exchange, route(exchange));
+        } catch (IOException clientGone) {
+            // Nobody is left to answer.
+        } catch (RuntimeException bug) {
+            trySend(exchange, OntapErrors.error(500, "Simulator failure: " + bug, "2"));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Reply route(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        if (path.equals(AdminApi.PREFIX) || path.startsWith(AdminApi.PREFIX + "/")) {
+            return admin.handle(request(exchange, path));
+        }
+        if (path.startsWith(CLUSTERS_PREFIX)) {
+            int end = path.indexOf('/', CLUSTERS_PREFIX.length());
+            String id = path.substring(CLUSTERS_PREFIX.length(), end < 0 ? path.length() : end);
+            Optional<MountedCluster> mounted = mount(id).filter(candidate -> !candidate.atRoot());
+            if (mounted.isPresent()) {
+                return mounted.get().api().handle(request(exchange, end < 0 ? "" : path.substring(end)));
+            }
+        }
+        Optional<MountedCluster> root = mounts.stream().filter(MountedCluster::atRoot).findFirst();
+        if (root.isPresent() && (path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"))) {
+            return root.get().api().handle(request(exchange, path));
+        }
+        return OntapErrors.apiNotFound();
+    }
+
+    private static ApiRequest request(HttpExchange exchange, String pathInCluster) {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        boolean hal = accept != null && accept.contains(Reply.HAL_JSON);
+        return new ApiRequest(exchange.getRequestMethod(), pathInCluster,
+                QueryParameters.parse(exchange.getRequestURI().getRawQuery()), hal,
+                exchange.getRequestHeaders().getFirst("Authorization"));
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        if (reply.dropsConnection()) {
+            // Closing an exchange before sending headers makes the JDK server close the socket: no response at all.
+            exchange.close();
+            return;
+        }
+        reply.headers().forEach(exchange.getResponseHeaders()::set);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        byte[] body = reply.body();
+        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void trySend(HttpExchange exchange, Reply reply) {
+        try {
+            send(exchange, reply);
+        } catch (IOException | RuntimeException headersAlreadySent) {
+            // The client gets a broken response instead; the connection closes below.
+        }
+    }
+
+    private HttpServer httpsServer(InetSocketAddress address) throws IOException {
+        HttpsServer server = HttpsServer.create(address, BACKLOG);
+        server.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+        return server;
+    }
+
+    private ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "ontap-simulator-" + port + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Configures a server; by default it listens on an ephemeral port of 127.0.0.1, over plain HTTP. */
+    public static final class Builder {
+        private String username = "admin";
+        private String password = "netapp123";
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+        private SSLContext sslContext;
+
+        private Builder() {
+        }
+
+        /** The one user the server accepts; {@code admin} / {@code netapp123} unless told otherwise. */
+        public Builder credentials(String username, String password) {
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        /** 0 (the default) picks a free port at the first start and keeps it afterwards. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** E.g. {@code 0.0.0.0} inside a container; 127.0.0.1 by default. */
+        public Builder bindAddress(InetAddress bindAddress) {
+            this.bindAddress = bindAddress;
+            return this;
+        }
+
+        /** Serves HTTPS with this context's key material. */
+        public Builder tls(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        public OntapSimulatorServer build() {
+            return new OntapSimulatorServer(this);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package io.github.ontapkafka.iscsi.simulator;
+
+import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.model.Connection;
+import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.model.SessionKey;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * An in-memory ONTAP cluster whose iSCSI sessions tests script from Java while clients poll it over HTTP.
+ *
+ * <p>All methods are thread-safe. Each read ({@link #sessions()}, one served page) is an atomic snapshot, so a
+ * page never mixes the states before and after one mutation; across pages a client sees whatever the cluster holds
+ * when it asks, exactly as with ONTAP's key-cursor pagination.
+ */
+public final class SimulatedCluster {
+
+    /** The release a cluster runs unless told otherwise. */
+    public static final String DEFAULT_VERSION = "NetApp Release 9.15.1: Wed Jun 12 14:22:51 UTC 2024";
+
+    private final String uuid;
+    private final OntapVersion version;
+    private final TreeMap<SessionKey, IscsiSession> sessions = new TreeMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final FaultPlan faults = new FaultPlan();
+    private final RequestStats stats = new RequestStats();
+    private volatile String name;
+    private volatile int pageCap = Integer.MAX_VALUE;
+    private volatile boolean privilegeDenied;
+    private volatile boolean unknownFieldReported;
+    private volatile boolean initiatorCommentReported = true;
+
+    public SimulatedCluster(String name, String uuid, String version) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.uuid = Objects.requireNonNull(uuid, "uuid");
+        this.version = OntapVersion.parse(version);
+    }
+
+    /** A cluster running {@link #DEFAULT_VERSION} whose UUID derives from its name, so reruns see the same one. */
+    public static SimulatedCluster named(String name) {
+        String uuid = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+        return new SimulatedCluster(name, uuid, DEFAULT_VERSION);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** ONTAP lets an administrator rename a cluster; its UUID stays. */
+    public void rename(String newName) {
+        name = Objects.requireNonNull(newName, "newName");
+    }
+
+    public String uuid() {
+        return uuid;
+    }
+
+    public OntapVersion version() {
+        return version;
+    }
+
+    public ClusterIdentity identity() {
+        return new ClusterIdentity(uuid, name);
+    }
+
+    /** An initiator logs in. ONTAP never holds two sessions under one key, so a taken key is a scripting error. */
+    public void login(IscsiSession session) {
+        write(() -> {
+            IscsiSession previous = sessions.putIfAbsent(session.key(), session);
+            if (previous != null) {
+                throw new IllegalStateException("Session " + session.key() + " is already logged in");
+            }
+            return null;
+        });
+    }
+
+    /** Ends a session; false when no session has that key. */
+    public boolean logout(SessionKey key) {
+        return write(() -> sessions.remove(key) != null);
+    }
+
+    /** Adds a TCP connection to a session; false when no session has that key. */
+    public boolean addConnection(SessionKey key, Connection connection) {
+        return write(() -> {
+            IscsiSession session = sessions.get(key);
+            if (session == null) {
+                return false;
+            }
+            if (session.connections().stream().anyMatch(existing -> existing.cid() == connection.cid())) {
+                throw new IllegalStateException("Session " + key + " already has a connection with cid " + connection.cid());
+            }
+            List<Connection> connections = new ArrayList<>(session.connections());
+            connections.add(connection);
+            sessions.put(key, withConnections(session, connections));
+            return true;
+        });
+    }
+
+    /**
+     * Drops one TCP connection; false when there is no such session or connection. As in iSCSI, a session whose last
+     * connection drops ends.
+     */
+    public boolean dropConnection(SessionKey key, int cid) {
+        return write(() -> {
+            IscsiSession session = sessions.get(key);
+            if (session == null) {
+                return false;
+            }
+            List<Connection> remaining = session.connections().stream().filter(c -> c.cid() != cid).toList();
+            if (remaining.size() == session.connections().size()) {
+                return false;
+            }
+            if (remaining.isEmpty()) {
+                sessions.remove(key);
+            } else {
+                sessions.put(key, withConnections(session, remaining));
+            }
+            return true;
+        });
+    }
+
+    /** Stores a session as given, whether or not its key was logged in. */
+    public void replace(IscsiSession session) {
+        write(() -> sessions.put(session.key(), session));
+    }
+
+    public Optional<IscsiSession> session(SessionKey key) {
+        return read(() -> Optional.ofNullable(sessions.get(key)));
+    }
+
+    /** Every session, ordered by key. */
+    public List<IscsiSession> sessions() {
+        return read(() -> List.copyOf(sessions.values()));
+    }
+
+    public int size() {
+        return read(sessions::size);
+    }
+
+    public void clear() {
+        write(() -> {
+            sessions.clear();
+            return null;
+        });
+    }
+
+    /** Up to {@code limit} sessions strictly after {@code cursor} (from the first when null), ordered by key. */
+    List<IscsiSession> sessionsAfter(SessionKey cursor, int limit) {
+        return read(() -> {
+            var tail = cursor == null ? sessions.values() : sessions.tailMap(cursor, false).values();
+            return tail.stream().limit(limit).toList();
+        });
+    }
+
+    /** The most records one page holds, whatever {@code max_records} asks for; unlimited by default. */
+    public int pageCap() {
+        return pageCap;
+    }
+
+    public void setPageCap(int pageCap) {
+        if (pageCap < 1) {
+            throw new IllegalArgumentException("pageCap must be positive: " + pageCap);
+        }
+        this.pageCap = pageCap;
+    }
+
+    /** Whether the authenticated user's role lacks the privilege to read anything (403). */
+    public boolean isPrivilegeDenied() {
+        return privilegeDenied;
+    }
+
+    public void setPrivilegeDenied(boolean privilegeDenied) {
+        this.privilegeDenied = privilegeDenied;
+    }
+
+    /** Whether session records carry a field no client knows, as a newer release might add. */
+    public boolean isUnknownFieldReported() {
+        return unknownFieldReported;
+    }
+
+    public void setUnknownFieldReported(boolean unknownFieldReported) {
+        this.unknownFieldReported = unknownFieldReported;
+    }
+
+    /** Whether session records carry {@code initiator.comment}, which older releases lack. */
+    public boolean isInitiatorCommentReported() {
+        return initiatorCommentReported;
+    }
+
+    public void setInitiatorCommentReported(boolean initiatorCommentReported) {
+        this.initiatorCommentReported = initiatorCommentReported;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    public RequestStats stats() {
+        return stats;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedCluster[" + name + ", " + uuid + "]";
+    }
+
+    private static IscsiSession withConnections(IscsiSession session, List<Connection> connections) {
+        return new IscsiSession(session.svm(), session.targetPortalGroup(), session.targetPortalGroupTag(),
+                session.tsih(), session.isid(), session.initiator(), session.igroups(), connections);
+    }
+
+    private <T> T read(Supplier<T> action) {
+        lock.readLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> action) {
+        lock.writeLock().lock();
+        try {
+            return action.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
