@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.connector;
 
 import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -30,6 +31,8 @@ public class OntapIscsiSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         this.config = new OntapSourceConfig(props);
+        // Fails now, naming the file, rather than in every task: an unreadable truststore.
+        OntapHttpClients.create(config);
         for (ClusterUrl url : config.clusters()) {
             if (url.isPlainHttp()) {
                 log.warn("ONTAP cluster {} is reached over plain http: credentials and session data cross the "

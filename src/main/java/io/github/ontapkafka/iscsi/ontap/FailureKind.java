@@ -4,6 +4,7 @@ package io.github.ontapkafka.iscsi.ontap;
 public enum FailureKind {
     UNREACHABLE("connection failed"),
     TIMEOUT("timed out"),
+    TLS("TLS handshake failed"),
     UNAUTHORIZED("credentials rejected (HTTP 401)"),
     FORBIDDEN("account lacks the privilege (HTTP 403)"),
     HTTP_ERROR("HTTP error"),

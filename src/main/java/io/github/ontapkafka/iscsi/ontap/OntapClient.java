@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.ontap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.config.ClusterUrl;
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
@@ -11,6 +12,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
+import javax.net.ssl.SSLException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -142,6 +144,11 @@ public final class OntapClient {
                 }
                 failure = new OntapException(cluster, FailureKind.TIMEOUT,
                         what + ": " + (e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage()), e);
+            } catch (SSLException e) {
+                // Trust does not fix itself between retries.
+                throw new OntapException(cluster, FailureKind.TLS, what + ": " + describe(e) + "; if the cluster's "
+                        + "certificate is self-signed or from a private CA, set " + OntapSourceConfig.TRUSTSTORE_LOCATION,
+                        e);
             } catch (IOException e) {
                 failure = new OntapException(cluster, FailureKind.UNREACHABLE, what + ": " + describe(e), e);
             }

@@ -1,0 +1,178 @@
+package io.github.ontapkafka.iscsi.it;
+
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.it.EventLog.Event;
+import io.github.ontapkafka.iscsi.simulator.Fault;
+import io.github.ontapkafka.iscsi.simulator.FaultScope;
+import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
+import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import okhttp3.Credentials;
+import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
+import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** How the connector behaves as an operator runs it: secrets, reconfiguration, a cluster that hangs. */
+class ConnectorOperationsIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String SESSIONS_PATH = "/api/protocols/san/iscsi/sessions";
+
+    private static ConnectHarness harness;
+
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private final List<String> connectors = new ArrayList<>();
+    private OntapSimulatorServer simulator;
+
+    @BeforeAll
+    static void startConnect() {
+        harness = ConnectHarness.start("operations-it", 1, Map.of(
+                "config.providers", "file",
+                "config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider"));
+    }
+
+    @AfterAll
+    static void stopConnect() {
+        harness.close();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (String connector : connectors) {
+            harness.connect.deleteConnector(connector);
+        }
+        for (AutoCloseable closeable : cleanup) {
+            closeable.close();
+        }
+    }
+
+    private SimulatedCluster cluster(String id) {
+        if (simulator == null || !simulator.isRunning()) {
+            simulator = OntapSimulatorServer.builder()
+                    .credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build().start();
+            cleanup.add(simulator);
+        }
+        SimulatedCluster cluster = SimulatedCluster.named(id + "-" + System.nanoTime());
+        simulator.mount(id, cluster);
+        return cluster;
+    }
+
+    private EventLog deploy(String name, Map<String, String> config, int tasks) throws InterruptedException {
+        connectors.add(name);
+        harness.deploy(name, config, tasks);
+        EventLog log = harness.events(config.get(OntapSourceConfig.TOPIC));
+        cleanup.add(log);
+        return log;
+    }
+
+    private static long count(List<Event> events, SimulatedCluster cluster) {
+        return events.stream().filter(e -> e.clusterUuid().equals(cluster.uuid())).count();
+    }
+
+    @Test
+    void thePasswordStaysAConfigProviderPlaceholderAndAppearsInNoLogLine(@TempDir Path dir) throws Exception {
+        Path secrets = dir.resolve("ontap.properties");
+        Files.writeString(secrets, "password=" + ConnectHarness.PASSWORD + "\n");
+        String placeholder = "${file:" + secrets + ":password}";
+        SimulatedCluster good = cluster("good");
+        good.login(session(1, "iqn.a", connection(1)));
+        SimulatedCluster locked = SimulatedCluster.named("locked");
+        OntapSimulatorServer wrongPassword = OntapSimulatorServer.builder().credentials(ConnectHarness.USERNAME, "other")
+                .build().mount("locked", locked).start();
+        cleanup.add(wrongPassword);
+        Map<String, String> config = ConnectHarness.connectorConfig("secrets",
+                List.of(simulator.baseUrl(good), wrongPassword.baseUrl(locked)));
+        config.put(OntapSourceConfig.PASSWORD, placeholder);
+
+        List<String> lines;
+        try (LogCapture logs = LogCapture.everything()) {
+            EventLog events = deploy("secrets", config, 1);
+            events.awaitAtLeast(1, WAIT);
+            Awaitility.await().atMost(WAIT).until(() -> logs.lines().stream().anyMatch(l -> l.contains("HTTP 401")));
+            lines = logs.lines();
+        }
+
+        assertThat(harness.connect.connectorInfo("secrets").config()).containsEntry(OntapSourceConfig.PASSWORD, placeholder);
+        for (TaskInfo task : harness.connect.taskConfigs("secrets")) {
+            assertThat(task.config()).containsEntry(OntapSourceConfig.PASSWORD, placeholder);
+            assertThat(task.config().values()).noneMatch(v -> v.contains(ConnectHarness.PASSWORD));
+        }
+        assertThat(harness.connect.connectorStatus("secrets").toString()).doesNotContain(ConnectHarness.PASSWORD);
+        String basic = Credentials.basic(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).substring("Basic ".length());
+        assertThat(lines).as("log lines captured at DEBUG").hasSizeGreaterThan(100);
+        assertThat(lines).noneMatch(line -> line.contains(ConnectHarness.PASSWORD) || line.contains(basic));
+    }
+
+    @Test
+    void addingAndRemovingClustersReassignsThemWithoutReplay() throws Exception {
+        SimulatedCluster first = cluster("first");
+        SimulatedCluster second = cluster("second");
+        first.login(session(1, "iqn.a", connection(1)));
+        first.login(session(2, "iqn.b", connection(1)));
+        second.login(session(1, "iqn.c", connection(1)));
+        Map<String, String> config = ConnectHarness.connectorConfig("reassign", List.of(simulator.baseUrl(first)));
+        config.put("tasks.max", "2");
+        EventLog log = deploy("reassign", config, 1);
+        log.awaitAtLeast(2, WAIT);
+
+        config.put(OntapSourceConfig.CLUSTERS, simulator.baseUrl(first) + "," + simulator.baseUrl(second));
+        harness.connect.configureConnector("reassign", config);
+        harness.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("reassign", 2, "two tasks");
+        log.awaitAtLeast(1, e -> e.clusterUuid().equals(second.uuid()), WAIT);
+        first.login(session(3, "iqn.d", connection(1)));
+        List<Event> events = log.awaitAtLeast(4, WAIT);
+
+        assertThat(count(events, first)).as("2 snapshots, no replay, then the new login").isEqualTo(3);
+        assertThat(events).filteredOn(e -> e.clusterUuid().equals(second.uuid())).extracting(Event::label)
+                .containsExactly("SNAPSHOT 1");
+
+        config.put(OntapSourceConfig.CLUSTERS, simulator.baseUrl(second));
+        harness.connect.configureConnector("reassign", config);
+        harness.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("reassign", 1, "one task");
+        long firstPolls = first.stats().requests(SESSIONS_PATH);
+        first.logout(session(1, "iqn.a").key());
+        second.login(session(2, "iqn.e", connection(1)));
+
+        log.awaitAtLeast(2, e -> e.clusterUuid().equals(second.uuid()), WAIT);
+        List<Event> settled = log.settle(Duration.ofSeconds(2));
+        assertThat(count(settled, first)).as("a removed cluster is no longer polled").isEqualTo(3);
+        assertThat(first.stats().requests(SESSIONS_PATH)).isLessThanOrEqualTo(firstPolls + 1);
+        assertThat(settled.stream().map(Event::id).distinct().count()).isEqualTo(settled.size());
+    }
+
+    @Test
+    void aClusterThatHangsDoesNotHoldUpTheOthers() throws Exception {
+        SimulatedCluster hanging = cluster("hanging");
+        SimulatedCluster healthy = cluster("healthy");
+        hanging.faults().injectUntilCleared(Fault.delay(Duration.ofSeconds(25)), FaultScope.everyRequest());
+        healthy.login(session(1, "iqn.a", connection(1)));
+        Map<String, String> config = ConnectHarness.connectorConfig("hanging",
+                List.of(simulator.baseUrl(hanging), simulator.baseUrl(healthy)));
+        config.put(OntapSourceConfig.READ_TIMEOUT_MS, "40000");
+        EventLog log = deploy("hanging", config, 1);
+
+        log.awaitAtLeast(1, WAIT);
+        healthy.login(session(2, "iqn.b", connection(1)));
+        List<Event> events = log.awaitAtLeast(2, WAIT);
+        long healthyPolls = healthy.stats().requests(SESSIONS_PATH);
+        Awaitility.await().atMost(WAIT).until(() -> healthy.stats().requests(SESSIONS_PATH) >= healthyPolls + 10);
+
+        assertThat(events).extracting(Event::label).containsExactly("SNAPSHOT 1", "LOGIN 2");
+        assertThat(hanging.stats().totalRequests()).as("still waiting for its first answer").isEqualTo(1);
+        hanging.faults().clear();
+    }
+}
