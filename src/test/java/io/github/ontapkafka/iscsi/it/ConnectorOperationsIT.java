@@ -1,6 +1,7 @@
 package io.github.ontapkafka.iscsi.it;
 
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.fixtures.LogCapture;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.simulator.Fault;
 import io.github.ontapkafka.iscsi.simulator.FaultScope;

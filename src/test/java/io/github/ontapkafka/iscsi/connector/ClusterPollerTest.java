@@ -1,0 +1,72 @@
+package io.github.ontapkafka.iscsi.connector;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import io.github.ontapkafka.iscsi.config.ClusterUrl;
+import io.github.ontapkafka.iscsi.fixtures.LogCapture;
+import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.ontap.FailureKind;
+import io.github.ontapkafka.iscsi.ontap.OntapClient;
+import io.github.ontapkafka.iscsi.ontap.OntapException;
+import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClusterPollerTest {
+
+    private static final ClusterUrl URL = ClusterUrl.parse("https://cluster1.example.com");
+    private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final ClusterPoller poller = new ClusterPoller(
+            new OntapClient(URL, new OkHttpClient(), "Basic x", new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory()),
+            Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10), T0);
+
+    private static OntapException failure(FailureKind kind, int status) {
+        return new OntapException(URL, kind, status, "GET /api/cluster: HTTP " + status, null);
+    }
+
+    private static List<String> warnings(LogCapture logs) {
+        return logs.lines().stream().filter(l -> l.startsWith("WARN") || l.startsWith("INFO"))
+                .filter(l -> l.contains("cluster1.example.com")).toList();
+    }
+
+    @Test
+    void logsAFailureWhenItStartsOrChangesAndOnceMoreOnRecovery() {
+        List<String> lines;
+        try (LogCapture logs = LogCapture.everything()) {
+            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0);
+            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0);
+            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0);
+            poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0);
+            poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), Map.of(), null), T0);
+            lines = warnings(logs);
+        }
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("WARN").contains("HTTP 503").contains("retrying in 1000 ms");
+        assertThat(lines.get(1)).startsWith("WARN").contains("HTTP 401");
+        assertThat(lines.get(2)).startsWith("INFO").contains("after 5 failed poll(s)");
+    }
+
+    @Test
+    void backsOffFurtherWithEachFailureUpToTheMaximumAndResumesTheIntervalOnSuccess() {
+        poller.failed(failure(FailureKind.TIMEOUT, 0), T0);
+        assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(1));
+        poller.failed(failure(FailureKind.TIMEOUT, 0), T0);
+        assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(2));
+        for (int i = 0; i < 10; i++) {
+            poller.failed(failure(FailureKind.TIMEOUT, 0), T0);
+        }
+        assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(10));
+
+        poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), Map.of(), null), T0);
+        assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(30));
+    }
+}
