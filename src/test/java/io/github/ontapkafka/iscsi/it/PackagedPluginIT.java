@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -67,11 +68,18 @@ class PackagedPluginIT {
                 assertThat(plugin.get("type").asText()).isEqualTo("source");
                 assertThat(version).contains("\"version\": \"" + plugin.get("version").asText() + "\"");
             } finally {
-                worker.destroy();
-                worker.waitFor();
+                stop(worker);
             }
         } finally {
             kafka.stop();
+        }
+    }
+
+    /** A worker's shutdown can hang in its REST server's thread pool; the test must end either way. */
+    private static void stop(Process worker) throws InterruptedException {
+        worker.destroy();
+        if (!worker.waitFor(15, TimeUnit.SECONDS)) {
+            worker.destroyForcibly().waitFor();
         }
     }
 

@@ -202,8 +202,9 @@ class SessionEventsIT {
         cluster.setPageCap(7);
         new SessionChurn(42).populate(cluster, 50);
 
-        List<Event> events = deploy().awaitAtLeast(50, WAIT);
-        List<Event> settled = harness.events(name).settle(QUIET);
+        EventLog log = deploy();
+        List<Event> events = log.awaitAtLeast(50, WAIT);
+        List<Event> settled = log.settle(QUIET);
 
         assertThat(events).allMatch(Event.ofType("SNAPSHOT")::test);
         assertThat(settled).hasSize(50);
