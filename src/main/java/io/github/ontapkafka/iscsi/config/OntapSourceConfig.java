@@ -35,6 +35,7 @@ public final class OntapSourceConfig extends AbstractConfig {
     public static final String TRUSTSTORE_PASSWORD = "ontap.ssl.truststore.password";
     public static final String TRUSTSTORE_TYPE = "ontap.ssl.truststore.type";
     public static final String HOSTNAME_VERIFICATION = "ontap.ssl.hostname.verification.enabled";
+    public static final String VALIDATE_CONNECTION = "ontap.validate.connection";
 
     public static final String DEFAULT_TOPIC = "ontap.iscsi.sessions";
 
@@ -69,6 +70,12 @@ public final class OntapSourceConfig extends AbstractConfig {
                         "Password of ontap.username. Use a config provider (${file:...}) to keep it out of the "
                                 + "connector configuration.",
                         GROUP_ONTAP, ++ontap, Width.MEDIUM, "Password")
+                .define(VALIDATE_CONNECTION, Type.BOOLEAN, true, Importance.LOW,
+                        "Whether validating the configuration (the Connect REST validate endpoint, and every connector "
+                                + "create or update) contacts each cluster to check that it answers, that TLS trust "
+                                + "holds, that the credentials are accepted and that the account may read the "
+                                + "sessions. Switch it off to create the connector while a cluster is unreachable.",
+                        GROUP_ONTAP, ++ontap, Width.SHORT, "Validate connection")
                 .define(PAGE_SIZE, Type.INT, 500, ConfigDef.Range.between(1, 10_000), Importance.LOW,
                         "Records asked for per page (max_records). ONTAP may return fewer; the connector follows "
                                 + "every next link whatever the page size.",
@@ -197,6 +204,10 @@ public final class OntapSourceConfig extends AbstractConfig {
 
     public boolean hostnameVerification() {
         return getBoolean(HOSTNAME_VERIFICATION);
+    }
+
+    public boolean validateConnection() {
+        return getBoolean(VALIDATE_CONNECTION);
     }
 
     /** Checks each URL of the list, so that the error names the offending cluster; duplicates are refused too. */

@@ -3,7 +3,13 @@ package io.github.ontapkafka.iscsi.connector;
 import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
+import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
@@ -69,5 +75,62 @@ public class OntapIscsiSourceConnector extends SourceConnector {
     @Override
     public ConfigDef config() {
         return OntapSourceConfig.CONFIG_DEF;
+    }
+
+    /**
+     * Each poll's records are one cluster's complete change batches, and each record's offset is the state after it;
+     * with the worker's default {@code transaction.boundary=poll} a batch and its offsets commit atomically.
+     */
+    @Override
+    public ExactlyOnceSupport exactlyOnceSupport(Map<String, String> connectorConfig) {
+        return ExactlyOnceSupport.SUPPORTED;
+    }
+
+    /** Checks the syntax of every key, then, unless switched off, what each cluster says to our credentials. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        Map<String, ConfigValue> values = new HashMap<>();
+        result.configValues().forEach(value -> values.put(value.name(), value));
+        boolean syntaxOk = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
+        if (!syntaxOk || !Boolean.TRUE.equals(values.get(OntapSourceConfig.VALIDATE_CONNECTION).value())) {
+            return result;
+        }
+        try {
+            for (ClusterProbe.Problem problem : ClusterProbe.check(new OntapSourceConfig(connectorConfigs))) {
+                problem.keys().forEach(key -> values.get(key).addErrorMessage(problem.message()));
+            }
+        } catch (ConfigException e) {
+            values.get(OntapSourceConfig.TRUSTSTORE_LOCATION).addErrorMessage(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            values.get(OntapSourceConfig.CLUSTERS).addErrorMessage("validation interrupted");
+        }
+        return result;
+    }
+
+    /**
+     * Accepts a reset (null offset) of any cluster, so that its next poll starts afresh per {@code snapshot.mode},
+     * and an altered offset only if it is one this connector could have written.
+     */
+    @Override
+    public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
+        for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+            Map<String, ?> partition = entry.getKey();
+            Object uuid = partition.get(OffsetFormat.PARTITION_CLUSTER_UUID);
+            if (partition.size() != 1 || !(uuid instanceof String text) || text.isBlank()) {
+                throw new ConnectException("Partition " + partition + " is not one of this connector's: expected {\""
+                        + OffsetFormat.PARTITION_CLUSTER_UUID + "\": \"<ONTAP cluster UUID>\"}");
+            }
+            if (entry.getValue() != null) {
+                try {
+                    OffsetFormat.parse(entry.getValue());
+                } catch (IllegalArgumentException e) {
+                    throw new ConnectException("Offset of cluster " + uuid + " rejected: " + e.getMessage()
+                            + ". Reset the cluster (a null offset) instead of writing an offset by hand.");
+                }
+            }
+        }
+        return true;
     }
 }

@@ -65,6 +65,16 @@ public final class OntapClient {
         }
     }
 
+    /** Reads one session, to prove that the account may read the collection; throws as a poll would. */
+    public void probeSessions() throws OntapException, InterruptedException {
+        String what = "GET " + SESSIONS_PATH;
+        try {
+            pageParser.parse(getJson(cluster.resolve(SESSIONS_PATH + "?fields=tsih&max_records=1"), what));
+        } catch (MalformedResponseException e) {
+            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every session of the cluster, read page by page to the end of the {@code next} links. */
     public Map<SessionKey, IscsiSession> fetchSessions() throws OntapException, InterruptedException {
         Map<SessionKey, IscsiSession> sessions = new HashMap<>();
