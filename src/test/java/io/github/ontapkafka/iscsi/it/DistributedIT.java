@@ -6,11 +6,9 @@ import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +59,7 @@ class DistributedIT {
                 churn.close();
                 operations = churn.operations();
 
-                awaitConvergence(log, clusters);
+                StreamReplay.awaitConvergence(log, clusters, CONVERGE);
                 List<Event> events = log.settle(Duration.ofSeconds(1));
                 System.out.printf("distributed: %d churn operations, %d events, %d distinct ids%n", operations,
                         events.size(), events.stream().map(Event::id).distinct().count());
@@ -81,24 +79,5 @@ class DistributedIT {
 
     private static String workerId(WorkerHandle worker) {
         return worker.url().getHost() + ":" + worker.url().getPort();
-    }
-
-    /** Waits until, for every cluster, replaying its events yields its live sessions and connections. */
-    static void awaitConvergence(EventLog log, List<SimulatedCluster> clusters) {
-        List<String> diverging = new ArrayList<>();
-        try {
-            Awaitility.await().atMost(CONVERGE).pollInterval(Duration.ofMillis(500)).until(() -> {
-                List<Event> events = log.drain();
-                diverging.clear();
-                for (SimulatedCluster cluster : clusters) {
-                    if (!StreamReplay.replay(events, cluster.uuid()).equals(StreamReplay.live(cluster))) {
-                        diverging.add(cluster.name());
-                    }
-                }
-                return diverging.isEmpty();
-            });
-        } finally {
-            assertThat(diverging).as("clusters whose stream does not replay to their live sessions").isEmpty();
-        }
     }
 }

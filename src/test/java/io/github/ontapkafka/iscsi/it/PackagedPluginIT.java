@@ -10,7 +10,6 @@ import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,12 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -60,26 +54,16 @@ class PackagedPluginIT {
             kafka.start();
             kafka.createTopic("packaged", 1);
             int restPort = freePort();
-            Process worker = startWorker(kafka.bootstrapServers(), plugins, restPort, simulator.baseUrl(cluster));
-            try (EventLog events = new EventLog(kafka, "packaged")) {
+            try (ChildJvm worker = startWorker(kafka.bootstrapServers(), plugins, restPort, simulator.baseUrl(cluster));
+                 EventLog events = new EventLog(kafka, "packaged")) {
                 assertThat(events.awaitAtLeast(5, WAIT)).extracting(EventLog.Event::type).containsOnly("SNAPSHOT");
 
                 JsonNode plugin = connectorPlugin(restPort);
                 assertThat(plugin.get("type").asText()).isEqualTo("source");
                 assertThat(version).contains("\"version\": \"" + plugin.get("version").asText() + "\"");
-            } finally {
-                stop(worker);
             }
         } finally {
             kafka.stop();
-        }
-    }
-
-    /** A worker's shutdown can hang in its REST server's thread pool; the test must end either way. */
-    private static void stop(Process worker) throws InterruptedException {
-        worker.destroy();
-        if (!worker.waitFor(15, TimeUnit.SECONDS)) {
-            worker.destroyForcibly().waitFor();
         }
     }
 
@@ -90,7 +74,7 @@ class PackagedPluginIT {
         }
     }
 
-    private Process startWorker(String bootstrap, Path plugins, int restPort, String clusterUrl) throws IOException {
+    private ChildJvm startWorker(String bootstrap, Path plugins, int restPort, String clusterUrl) throws IOException {
         Path workerProps = dir.resolve("worker.properties");
         Files.writeString(workerProps, String.join("\n",
                 "bootstrap.servers=" + bootstrap,
@@ -113,22 +97,12 @@ class PackagedPluginIT {
                 "ontap.password=" + ConnectHarness.PASSWORD,
                 "topic=packaged",
                 "poll.interval.ms=500"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", kafkaOnlyClasspath(),
-                "org.apache.kafka.connect.cli.ConnectStandalone",
-                workerProps.toString(), connectorProps.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("worker.log").toFile()).start();
+        return ChildJvm.start(ChildJvm.classpath(entry -> entry.endsWith(".jar") && isWorkerLibrary(entry)),
+                dir.resolve("worker.log"), "org.apache.kafka.connect.cli.ConnectStandalone",
+                workerProps.toString(), connectorProps.toString());
     }
 
-    /** This JVM's classpath without the project's classes and the libraries only the plugin may bring. */
-    private static String kafkaOnlyClasspath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.endsWith(".jar") && isWorkerLibrary(entry))
-                .collect(Collectors.joining(File.pathSeparator));
-    }
-
+    /** Kafka's jars stay; the project's classes and the libraries only the plugin may bring go. */
     private static boolean isWorkerLibrary(String jar) {
         String name = Path.of(jar).getFileName().toString();
         return Stream.of("okhttp", "okio", "kotlin", "annotations-13", "mockwebserver", "kafka-connect-ontap-iscsi")

@@ -5,12 +5,17 @@ import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import org.awaitility.Awaitility;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The downstream view of the stream: replaying a cluster's events in order — SNAPSHOT/LOGIN add a session, LOGOUT
@@ -81,5 +86,24 @@ final class StreamReplay {
 
     private static String connection(int cid, String authentication, String address, Integer port, String lifUuid) {
         return cid + "|" + authentication + "|" + address + ":" + port + "|" + lifUuid;
+    }
+
+    /** Waits until, for every cluster, replaying its events yields its live sessions and connections. */
+    static void awaitConvergence(EventLog log, List<SimulatedCluster> clusters, Duration timeout) {
+        List<String> diverging = new ArrayList<>();
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                List<Event> events = log.drain();
+                diverging.clear();
+                for (SimulatedCluster cluster : clusters) {
+                    if (!replay(events, cluster.uuid()).equals(live(cluster))) {
+                        diverging.add(cluster.name());
+                    }
+                }
+                return diverging.isEmpty();
+            });
+        } finally {
+            assertThat(diverging).as("clusters whose stream does not replay to their live sessions").isEmpty();
+        }
     }
 }

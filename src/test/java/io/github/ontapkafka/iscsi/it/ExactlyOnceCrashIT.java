@@ -1,0 +1,188 @@
+package io.github.ontapkafka.iscsi.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ontapkafka.iscsi.it.EventLog.Event;
+import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
+import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exactly-once source (KIP-618) through real crashes: distributed workers in JVMs of their own, killed with SIGKILL
+ * again and again while sessions change. A read_committed consumer must see a stream that replays to every cluster's
+ * live sessions and holds no event twice.
+ */
+class ExactlyOnceCrashIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration SLOW = Duration.ofSeconds(150);
+    private static final int CLUSTERS = 6;
+    private static final int CRASHES = 3;
+
+    @TempDir
+    Path dir;
+
+    private final List<ChildJvm> workers = new ArrayList<>();
+    private final List<Integer> restPorts = new ArrayList<>();
+    private int started;
+
+    @Test
+    void crashingWorkersDuringChurnLeavesACommittedStreamThatConvergesWithoutDuplicates() throws Exception {
+        Properties brokerProps = new Properties();
+        brokerProps.put("transaction.state.log.replication.factor", "1");
+        brokerProps.put("transaction.state.log.min.isr", "1");
+        EmbeddedKafkaCluster kafka = new EmbeddedKafkaCluster(1, brokerProps);
+        List<SimulatedCluster> clusters = IntStream.range(0, CLUSTERS)
+                .mapToObj(i -> SimulatedCluster.named("eos-" + i)).toList();
+        ChurnDriver.populate(clusters, 9, 20);
+        try (OntapSimulatorServer simulator = OntapSimulatorServer.builder()
+                .credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build()) {
+            for (int i = 0; i < clusters.size(); i++) {
+                simulator.mount("c" + i, clusters.get(i));
+            }
+            simulator.start();
+            kafka.start();
+            kafka.createTopic("eos", 3);
+            for (int i = 0; i < 3; i++) {
+                startWorker(kafka.bootstrapServers());
+            }
+            Map<String, String> config = ConnectHarness.connectorConfig("eos",
+                    clusters.stream().map(simulator::baseUrl).toList());
+            config.put("tasks.max", "3");
+            config.put("exactly.once.support", "required");
+            awaitRest();
+            put("/connectors/eos/config", JSON.writeValueAsString(config));
+            awaitTasksRunning();
+
+            Random random = new Random(23);
+            int operations;
+            try (EventLog log = new EventLog(kafka, "eos")) {
+                log.awaitAtLeast(CLUSTERS * 20, SLOW);
+                try (ChurnDriver churn = new ChurnDriver(clusters, 29, 2, 400)) {
+                    for (int crash = 0; crash < CRASHES; crash++) {
+                        int victim = aliveWorkers().get(random.nextInt(aliveWorkers().size()));
+                        workers.get(victim).crash();
+                        Thread.sleep(2_000);
+                        startWorker(kafka.bootstrapServers());
+                        awaitTasksRunning();
+                        Thread.sleep(2_000);
+                    }
+                    operations = churn.operations();
+                }
+                long settleStart = System.nanoTime();
+                StreamReplay.awaitConvergence(log, clusters, SLOW);
+                long convergedMillis = (System.nanoTime() - settleStart) / 1_000_000;
+                List<Event> events = log.settle(Duration.ofSeconds(2));
+                long distinct = events.stream().map(Event::id).distinct().count();
+                System.out.printf("exactly-once: %d workers crashed with SIGKILL, %d churn operations, %d committed "
+                                + "events, %d duplicates, converged %d ms after churn stopped%n",
+                        CRASHES, operations, events.size(), events.size() - distinct, convergedMillis);
+
+                assertThat(events.size() - distinct).as("events seen twice by a read_committed consumer").isZero();
+                assertThat(operations).isGreaterThan(20);
+            }
+        } finally {
+            for (ChildJvm worker : workers) {
+                worker.close();
+            }
+            kafka.stop();
+        }
+    }
+
+    private void startWorker(String bootstrap) throws IOException {
+        int restPort = freePort();
+        Path props = dir.resolve("worker-" + started + ".properties");
+        Files.writeString(props, String.join("\n",
+                "bootstrap.servers=" + bootstrap,
+                "group.id=eos-it",
+                "listeners=http://127.0.0.1:" + restPort,
+                "rest.advertised.host.name=127.0.0.1",
+                "config.storage.topic=eos-configs",
+                "offset.storage.topic=eos-offsets",
+                "status.storage.topic=eos-status",
+                "config.storage.replication.factor=1",
+                "offset.storage.replication.factor=1",
+                "status.storage.replication.factor=1",
+                "exactly.once.source.support=enabled",
+                "plugin.discovery=service_load",
+                "key.converter=org.apache.kafka.connect.json.JsonConverter",
+                "key.converter.schemas.enable=false",
+                "value.converter=org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable=false",
+                "offset.flush.interval.ms=1000",
+                "session.timeout.ms=6000",
+                "heartbeat.interval.ms=1000",
+                "scheduled.rebalance.max.delay.ms=1000"));
+        workers.add(ChildJvm.start(ChildJvm.classpath(entry -> true), dir.resolve("worker-" + started + ".log"),
+                "org.apache.kafka.connect.cli.ConnectDistributed", props.toString()));
+        restPorts.add(restPort);
+        started++;
+    }
+
+    private List<Integer> aliveWorkers() {
+        return IntStream.range(0, workers.size()).filter(i -> workers.get(i).isAlive()).boxed().toList();
+    }
+
+    private String restUrl() {
+        return "http://127.0.0.1:" + restPorts.get(aliveWorkers().get(0));
+    }
+
+    private void awaitRest() {
+        Awaitility.await().atMost(SLOW).ignoreExceptions().until(() -> get("/connectors").statusCode() == 200);
+    }
+
+    /** Waits until three tasks run, each on a worker that is alive. */
+    private void awaitTasksRunning() {
+        Awaitility.await().atMost(SLOW).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            JsonNode status = JSON.readTree(get("/connectors/eos/status").body());
+            List<String> alive = aliveWorkers().stream().map(i -> "127.0.0.1:" + restPorts.get(i)).toList();
+            int running = 0;
+            for (JsonNode task : status.get("tasks")) {
+                if (task.get("state").asText().equals("RUNNING") && alive.contains(task.get("worker_id").asText())) {
+                    running++;
+                }
+            }
+            return running == 3;
+        });
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(restUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void put(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(restUrl() + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
