@@ -1,6 +1,8 @@
 package io.github.ontapkafka.iscsi.it;
 
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
+import io.github.ontapkafka.iscsi.state.OffsetFormat;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.simulator.Fault;
@@ -8,7 +10,10 @@ import io.github.ontapkafka.iscsi.simulator.FaultScope;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 import okhttp3.Credentials;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
+import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
 import org.apache.kafka.connect.runtime.rest.entities.TaskInfo;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +31,7 @@ import java.util.Map;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** How the connector behaves as an operator runs it: secrets, reconfiguration, a cluster that hangs. */
 class ConnectorOperationsIT {
@@ -98,6 +104,7 @@ class ConnectorOperationsIT {
         Map<String, String> config = ConnectHarness.connectorConfig("secrets",
                 List.of(simulator.baseUrl(good), wrongPassword.baseUrl(locked)));
         config.put(OntapSourceConfig.PASSWORD, placeholder);
+        config.put(OntapSourceConfig.VALIDATE_CONNECTION, "false");
 
         List<String> lines;
         try (LogCapture logs = LogCapture.everything()) {
@@ -164,6 +171,7 @@ class ConnectorOperationsIT {
         Map<String, String> config = ConnectHarness.connectorConfig("hanging",
                 List.of(simulator.baseUrl(hanging), simulator.baseUrl(healthy)));
         config.put(OntapSourceConfig.READ_TIMEOUT_MS, "40000");
+        config.put(OntapSourceConfig.VALIDATE_CONNECTION, "false");
         EventLog log = deploy("hanging", config, 1);
 
         log.awaitAtLeast(1, WAIT);
@@ -175,5 +183,69 @@ class ConnectorOperationsIT {
         assertThat(events).extracting(Event::label).containsExactly("SNAPSHOT 1", "LOGIN 2");
         assertThat(hanging.stats().totalRequests()).as("still waiting for its first answer").isEqualTo(1);
         hanging.faults().clear();
+    }
+
+    @Test
+    void resettingAClustersOffsetMakesItStartAfreshWhileTheOthersCarryOn() throws Exception {
+        SimulatedCluster reset = cluster("reset");
+        SimulatedCluster kept = cluster("kept");
+        reset.login(session(1, "iqn.a", connection(1)));
+        kept.login(session(1, "iqn.b", connection(1)));
+        Map<String, String> config = ConnectHarness.connectorConfig("offsets",
+                List.of(simulator.baseUrl(reset), simulator.baseUrl(kept)));
+        EventLog log = deploy("offsets", config, 1);
+        log.awaitAtLeast(2, WAIT);
+        reset.login(session(2, "iqn.c", connection(1)));
+        log.awaitAtLeast(3, WAIT);
+
+        harness.connect.stopConnector("offsets");
+        harness.connect.assertions().assertConnectorIsStopped("offsets", "connector did not stop");
+        harness.connect.alterSourceConnectorOffset("offsets", OffsetFormat.partition(reset.uuid()), null);
+        harness.connect.resumeConnector("offsets");
+        harness.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("offsets", 1, "did not resume");
+
+        List<Event> events = log.awaitAtLeast(5, WAIT);
+        assertThat(log.settle(Duration.ofSeconds(2))).hasSize(5);
+        assertThat(events.subList(3, 5)).extracting(e -> e.clusterUuid().equals(reset.uuid()) + " " + e.label())
+                .as("the reset cluster snapshots again; the other replays nothing")
+                .containsExactly("true SNAPSHOT 1", "true SNAPSHOT 2");
+    }
+
+    @Test
+    void anOffsetTheConnectorCouldNotHaveWrittenIsRejectedWithTheReason() throws Exception {
+        SimulatedCluster cluster = cluster("malformed");
+        cluster.login(session(1, "iqn.a", connection(1)));
+        EventLog log = deploy("malformed", ConnectHarness.connectorConfig("malformed", List.of(simulator.baseUrl(cluster))), 1);
+        log.awaitAtLeast(1, WAIT);
+        harness.connect.stopConnector("malformed");
+        harness.connect.assertions().assertConnectorIsStopped("malformed", "connector did not stop");
+
+        assertThatThrownBy(() -> harness.connect.alterSourceConnectorOffset("malformed",
+                OffsetFormat.partition(cluster.uuid()), Map.of("format", 1, "generation", 3, "sessions", "%%%")))
+                .isInstanceOf(ConnectRestException.class)
+                .hasMessageContaining("sessions is not base64");
+        assertThatThrownBy(() -> harness.connect.alterSourceConnectorOffset("malformed",
+                Map.of("cluster", "x"), null))
+                .hasMessageContaining("cluster_uuid");
+    }
+
+    @Test
+    void theValidateEndpointReportsEachProblemOnTheKeyItConcerns() {
+        SimulatedCluster cluster = cluster("validate");
+        Map<String, String> config = ConnectHarness.connectorConfig("validate", List.of(simulator.baseUrl(cluster)));
+        config.put(OntapSourceConfig.PASSWORD, "not-the-password");
+        config.put("name", "validate");
+
+        ConfigInfos infos = harness.connect.validateConnectorConfig(OntapIscsiSourceConnector.class.getSimpleName(), config);
+
+        Map<String, List<String>> errors = new java.util.HashMap<>();
+        for (ConfigInfo info : infos.values()) {
+            if (!info.configValue().errors().isEmpty()) {
+                errors.put(info.configValue().name(), info.configValue().errors());
+            }
+        }
+        assertThat(errors).containsOnlyKeys(OntapSourceConfig.USERNAME, OntapSourceConfig.PASSWORD);
+        assertThat(errors.get(OntapSourceConfig.PASSWORD)).singleElement().asString()
+                .contains(simulator.baseUrl(cluster)).contains("HTTP 401").doesNotContain("not-the-password");
     }
 }

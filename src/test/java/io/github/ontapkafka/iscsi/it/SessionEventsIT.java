@@ -1,6 +1,7 @@
 package io.github.ontapkafka.iscsi.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.fixtures.Sessions;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
@@ -280,6 +281,8 @@ class SessionEventsIT {
         cluster.login(session(1, HOST_B, connection(1)));
         Map<String, String> config = ConnectHarness.connectorConfig(name,
                 List.of(otherServer.baseUrl(locked), simulator.baseUrl(cluster)));
+        // Validation would rightly refuse the locked cluster; the point here is how the task lives with it.
+        config.put(OntapSourceConfig.VALIDATE_CONNECTION, "false");
         harness.deploy(name, config, 1);
         EventLog log = harness.events(name);
         cleanup.add(log);
