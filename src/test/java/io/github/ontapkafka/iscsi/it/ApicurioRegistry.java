@@ -1,9 +1,12 @@
 package io.github.ontapkafka.iscsi.it;
 
 import org.awaitility.Awaitility;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
@@ -24,14 +27,19 @@ import java.util.stream.Stream;
  * unpacked from Maven Central by {@code mvn verify} before the integration tests and run here as a child JVM on a
  * free loopback port. It starts before the class's first test, with compatibility BACKWARD as a Confluent registry
  * has by default, and stops after the last; a JVM shutdown hook stops it too, should the test JVM end first. Where
- * the distribution was not unpacked, the class is skipped.
+ * the distribution was not unpacked, each test of the class is skipped, saying why.
  */
-final class ApicurioRegistry implements BeforeAllCallback, AfterAllCallback {
+final class ApicurioRegistry implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApicurioRegistry.class);
 
     /** Where the build unpacks the distribution ({@code apicurio.registry.dir} in pom.xml). */
     private static final Path DISTRIBUTION =
             Path.of(System.getProperty("apicurio.registry.dir", "target/apicurio-registry"));
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final String MISSING = "no Apicurio Registry distribution in " + DISTRIBUTION + ", so no registry "
+            + "to test against: `mvn verify` unpacks it from Maven Central (io.apicurio:apicurio-registry-app, "
+            + "classifier all, type zip) before the integration tests, unless -Dapicurio.registry.skip=true";
 
     private Process process;
     private Thread shutdownHook;
@@ -41,10 +49,10 @@ final class ApicurioRegistry implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Optional<Path> runner = runnerJar();
-        Assumptions.assumeTrue(runner.isPresent(), () -> "No Apicurio Registry distribution in " + DISTRIBUTION
-                + ": `mvn verify` unpacks it from Maven Central (io.apicurio:apicurio-registry-app, classifier all, "
-                + "type zip) before the integration tests; without it (-Dapicurio.registry.skip=true, or run from an "
-                + "IDE) the tests that need a registry are skipped.");
+        if (runner.isEmpty()) {
+            LOG.warn("{}: {}", context.getRequiredTestClass().getSimpleName(), MISSING);
+            return;
+        }
         int port = LocalProcesses.freePort();
         url = "http://127.0.0.1:" + port;
         log = Path.of("target", "apicurio-registry-" + context.getRequiredTestClass().getSimpleName() + ".log");
@@ -55,6 +63,12 @@ final class ApicurioRegistry implements BeforeAllCallback, AfterAllCallback {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         awaitReady();
         api().setCompatibility("BACKWARD");
+    }
+
+    /** Skips each test, rather than the class, so that the reports count the skipped tests and say why. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        Assumptions.assumeTrue(process != null, MISSING);
     }
 
     @Override
