@@ -93,7 +93,9 @@ class AvroWireFormatIT {
         assertThat(events.get(0).key.schemaId()).isNotEqualTo(events.get(0).value.schemaId());
         assertThat(events.get(0).value.writerSchema().getField("observed_at").schema().getLogicalType())
                 .isEqualTo(LogicalTypes.timestampMillis());
-        assertThat(REGISTRY.api().latest(TOPIC + "-value")).as("registered as Confluent's subject for the topic")
+        assertThat(REGISTRY.api().latest(TOPIC + "-key")).as("registered under Confluent's subject for the key")
+                .isEqualTo(AvroContract.KEY.committed());
+        assertThat(REGISTRY.api().latest(TOPIC + "-value")).as("registered under Confluent's subject for the value")
                 .isEqualTo(AvroContract.VALUE.committed());
 
         GenericRecord login = events.get(0).valueRecord();
