@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** The child JVMs some ITs start on this machine, and the loopback ports they listen on. */
+/** The child JVMs the registry ITs start on this machine, and the loopback ports they listen on. */
 final class LocalProcesses {
 
     private LocalProcesses() {

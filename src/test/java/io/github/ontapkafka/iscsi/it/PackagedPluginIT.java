@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -57,7 +59,7 @@ class PackagedPluginIT {
                 .credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build().mount("c1", cluster).start()) {
             kafka.start();
             kafka.createTopic("packaged", 1);
-            int restPort = LocalProcesses.freePort();
+            int restPort = freePort();
             Process worker = startWorker(kafka.bootstrapServers(), plugins, restPort, simulator.baseUrl(cluster));
             try (EventLog events = new EventLog(kafka, "packaged")) {
                 assertThat(events.awaitAtLeast(5, WAIT)).extracting(EventLog.Event::type).containsOnly("SNAPSHOT");
@@ -66,11 +68,18 @@ class PackagedPluginIT {
                 assertThat(plugin.get("type").asText()).isEqualTo("source");
                 assertThat(version).contains("\"version\": \"" + plugin.get("version").asText() + "\"");
             } finally {
-                // A worker's shutdown can hang in its REST server's thread pool.
-                LocalProcesses.stop(worker, Duration.ofSeconds(15));
+                stop(worker);
             }
         } finally {
             kafka.stop();
+        }
+    }
+
+    /** A worker's shutdown can hang in its REST server's thread pool; the test must end either way. */
+    private static void stop(Process worker) throws InterruptedException {
+        worker.destroy();
+        if (!worker.waitFor(15, TimeUnit.SECONDS)) {
+            worker.destroyForcibly().waitFor();
         }
     }
 
@@ -105,7 +114,7 @@ class PackagedPluginIT {
                 "topic=packaged",
                 "poll.interval.ms=500"));
         List<String> command = new ArrayList<>(List.of(
-                LocalProcesses.java(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", kafkaOnlyClasspath(),
                 "org.apache.kafka.connect.cli.ConnectStandalone",
                 workerProps.toString(), connectorProps.toString()));
@@ -151,6 +160,12 @@ class PackagedPluginIT {
                     Files.copy(zip, out);
                 }
             }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 }
