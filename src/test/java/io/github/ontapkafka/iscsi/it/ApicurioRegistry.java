@@ -61,8 +61,13 @@ final class ApicurioRegistry implements BeforeAllCallback, BeforeEachCallback, A
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         shutdownHook = new Thread(process::destroyForcibly, "stop-apicurio-registry");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        awaitReady();
-        api().setCompatibility("BACKWARD");
+        try {
+            awaitReady();
+            api().setCompatibility("BACKWARD");
+        } catch (RuntimeException | Error e) {
+            stop();
+            throw e;
+        }
     }
 
     /** Skips each test, rather than the class, so that the reports count the skipped tests and say why. */
@@ -72,16 +77,16 @@ final class ApicurioRegistry implements BeforeAllCallback, BeforeEachCallback, A
     }
 
     @Override
-    public void afterAll(ExtensionContext context) throws Exception {
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        stop();
+    }
+
+    private void stop() throws InterruptedException {
         if (process != null) {
             LocalProcesses.stop(process, Duration.ofSeconds(15));
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            process = null;
         }
-    }
-
-    /** The registry's base URL, http://127.0.0.1:port. */
-    String url() {
-        return url;
     }
 
     /** Apicurio's own REST API, which Apicurio's converter registers schemas through. */
