@@ -6,57 +6,55 @@ import org.apache.kafka.connect.data.Timestamp;
 
 /**
  * The Connect schemas of the records: named, documented, with ONTAP's own field names. The worker's converter
- * turns them into Avro (or JSON); their names and fields are a public contract.
+ * turns them into Avro (or JSON); their names and fields are a public contract, committed as Avro schemas in
+ * {@code src/main/avro/} and guarded by tests against drift and incompatible change.
  */
 public final class EventSchemas {
 
     public static final String NAMESPACE = "io.github.ontapkafka.iscsi";
     public static final int VERSION = 1;
 
-    public static final Schema IP_ENDPOINT = SchemaBuilder.struct().name(NAMESPACE + ".IpEndpoint").optional()
-            .doc("An IP address (IPv4 or IPv6) and TCP port.")
+    public static final Schema IP_ENDPOINT = struct("IpEndpoint", "An IP address (IPv4 or IPv6) and TCP port.")
+            .optional()
             .field("address", optionalString("IP address."))
             .field("port", optionalInt("TCP port."))
             .build();
 
-    public static final Schema INTERFACE = SchemaBuilder.struct().name(NAMESPACE + ".Interface").optional()
-            .doc("The ONTAP network interface (LIF) the connection arrived on.")
+    public static final Schema INTERFACE = struct("Interface",
+            "The ONTAP network interface (LIF) the connection arrived on.")
+            .optional()
             .field("name", optionalString("Interface name."))
             .field("uuid", optionalString("Interface UUID."))
-            .field("ip", IP_ENDPOINT)
+            .field("ip", "The interface's IP address and the TCP port the connection arrived on.", IP_ENDPOINT)
             .build();
 
-    public static final Schema CONNECTION = SchemaBuilder.struct().name(NAMESPACE + ".Connection")
-            .doc("One TCP connection of an iSCSI session.")
+    public static final Schema CONNECTION = struct("Connection", "One TCP connection of an iSCSI session.")
             .field("cid", SchemaBuilder.int32().doc("Connection ID, unique within the session.").build())
             .field("authentication_type", optionalString("How the initiator authenticated: chap or none."))
-            .field("initiator_address", IP_ENDPOINT)
+            .field("initiator_address", "The initiator's IP address and TCP port.", IP_ENDPOINT)
             .field("interface", INTERFACE)
             .build();
 
-    public static final Schema SVM = SchemaBuilder.struct().name(NAMESPACE + ".Svm")
-            .doc("The storage VM (SVM) that owns the session.")
+    public static final Schema SVM = struct("Svm", "The storage VM (SVM) that owns the session.")
             .field("name", optionalString("SVM name."))
             .field("uuid", SchemaBuilder.string().doc("SVM UUID.").build())
             .build();
 
-    public static final Schema INITIATOR = SchemaBuilder.struct().name(NAMESPACE + ".Initiator").optional()
-            .doc("The iSCSI initiator of the session.")
+    public static final Schema INITIATOR = struct("Initiator", "The iSCSI initiator of the session.")
+            .optional()
             .field("name", optionalString("Initiator name (IQN or EUI)."))
             .field("alias", optionalString("Initiator alias."))
             .field("comment", optionalString("Comment on the initiator (absent on older ONTAP releases)."))
             .build();
 
-    public static final Schema IGROUP = SchemaBuilder.struct().name(NAMESPACE + ".Igroup")
-            .doc("An initiator group the initiator belongs to.")
+    public static final Schema IGROUP = struct("Igroup", "An initiator group the initiator belongs to.")
             .field("name", optionalString("Initiator group name."))
             .field("uuid", optionalString("Initiator group UUID."))
             .build();
 
-    public static final Schema SESSION = SchemaBuilder.struct().name(NAMESPACE + ".Session")
-            .doc("An iSCSI session as ONTAP reports it. Fields ONTAP did not report are null; a LOGOUT of a session "
-                    + "the connector never saw in full (it ended while the connector was stopped) carries its key "
-                    + "fields only.")
+    public static final Schema SESSION = struct("Session", "An iSCSI session as ONTAP reports it. Fields ONTAP did "
+            + "not report are null; a LOGOUT of a session the connector never saw in full (it ended while the "
+            + "connector was stopped) carries its key fields only.")
             .field("svm", SVM)
             .field("target_portal_group", SchemaBuilder.string().doc("Target portal group name.").build())
             .field("target_portal_group_tag", optionalInt("Target portal group tag."))
@@ -67,22 +65,22 @@ public final class EventSchemas {
             .field("connections", connectionList("The session's connections."))
             .build();
 
-    public static final Schema CLUSTER = SchemaBuilder.struct().name(NAMESPACE + ".Cluster")
-            .doc("The ONTAP cluster, as GET /api/cluster names it.")
+    public static final Schema CLUSTER = struct("Cluster", "The ONTAP cluster, as GET /api/cluster names it.")
             .field("name", optionalString("Cluster name."))
             .field("uuid", SchemaBuilder.string().doc("Cluster UUID, the cluster's stable identity.").build())
             .build();
 
-    public static final Schema KEY = SchemaBuilder.struct().name(NAMESPACE + ".SessionKey").version(VERSION)
-            .doc("Identifies an iSCSI session: ONTAP's session key, qualified by its cluster.")
+    public static final Schema KEY = struct("SessionKey",
+            "Identifies an iSCSI session: ONTAP's session key, qualified by its cluster.")
+            .version(VERSION)
             .field("cluster_uuid", SchemaBuilder.string().doc("Cluster UUID.").build())
             .field("svm_uuid", SchemaBuilder.string().doc("SVM UUID.").build())
             .field("target_portal_group", SchemaBuilder.string().doc("Target portal group name.").build())
             .field("tsih", SchemaBuilder.int32().doc("Target session identifying handle.").build())
             .build();
 
-    public static final Schema VALUE = SchemaBuilder.struct().name(NAMESPACE + ".SessionEvent").version(VERSION)
-            .doc("A change of an iSCSI session on an ONTAP cluster.")
+    public static final Schema VALUE = struct("SessionEvent", "A change of an iSCSI session on an ONTAP cluster.")
+            .version(VERSION)
             .field("event_id", SchemaBuilder.string().doc("Unique id of the event; a replay of the same event after "
                     + "a failure carries the same id.").build())
             .field("event_type", SchemaBuilder.string().doc("SNAPSHOT (present at the first poll), LOGIN, LOGOUT or "
@@ -101,6 +99,10 @@ public final class EventSchemas {
             .build();
 
     private EventSchemas() {
+    }
+
+    private static DocumentedStruct struct(String name, String doc) {
+        return DocumentedStruct.named(NAMESPACE + "." + name, doc);
     }
 
     private static Schema optionalString(String doc) {

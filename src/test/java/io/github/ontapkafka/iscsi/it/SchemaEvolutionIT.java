@@ -1,0 +1,83 @@
+package io.github.ontapkafka.iscsi.it;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ontapkafka.iscsi.diff.ChangeType;
+import io.github.ontapkafka.iscsi.fixtures.AvroContract;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Schema evolution guarded by a real registry rather than by our own reading of Avro's rules: the committed schema
+ * is registered first, under compatibility BACKWARD, and the schema the connector produces now must be accepted as
+ * its successor. Changes that would break consumers are rejected, which shows that the guard bites.
+ */
+class SchemaEvolutionIT {
+
+    @RegisterExtension
+    static final ApicurioRegistry REGISTRY = new ApicurioRegistry();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @MethodSource("io.github.ontapkafka.iscsi.fixtures.AvroContract#both")
+    void theRegistryAcceptsTheConnectorsSchemaAsSuccessorOfTheCommittedOne(AvroContract contract) throws IOException {
+        ConfluentRegistryApi registry = REGISTRY.api();
+        String subject = "evolution-" + contract.fileName();
+        assertThat(registry.compatibility()).isEqualTo("BACKWARD");
+        registry.register(subject, contract.committed());
+
+        assertThat(registry.isCompatible(subject, contract.generated())).as("compatibility check").isTrue();
+        int id = registry.register(subject, contract.generated());
+
+        assertThat(registry.schema(id)).isEqualTo(contract.generated());
+        assertThat(registry.latest(subject)).isEqualTo(contract.generated());
+    }
+
+    static Stream<Arguments> changesThatBreakConsumers() throws IOException {
+        return Stream.of(
+                Arguments.of("a new field without a default", valueWith(fields -> fields.addObject()
+                        .put("name", "severity").put("type", "string").put("doc", "How serious the event is."))),
+                Arguments.of("event_type turned into an enum", valueWith(fields -> {
+                    ObjectNode eventType = (ObjectNode) fields.get(1);
+                    assertThat(eventType.get("name").asText()).isEqualTo("event_type");
+                    ObjectNode enumType = eventType.putObject("type").put("type", "enum").put("name", "EventType");
+                    Arrays.stream(ChangeType.values()).forEach(type -> enumType.withArray("symbols").add(type.name()));
+                })));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("changesThatBreakConsumers")
+    void theRegistryRejectsAChangeThatWouldBreakConsumers(String change, Schema changed) throws IOException {
+        ConfluentRegistryApi registry = REGISTRY.api();
+        String subject = "rejected-" + change.replace(' ', '-');
+        registry.register(subject, AvroContract.VALUE.committed());
+
+        assertThat(registry.isCompatible(subject, changed)).as("compatibility check").isFalse();
+        ConfluentRegistryApi.Rejected rejected = catchThrowableOfType(ConfluentRegistryApi.Rejected.class,
+                () -> registry.register(subject, changed));
+
+        assertThat(rejected).as("registration of the changed schema is refused").isNotNull();
+        assertThat(rejected.status()).isEqualTo(409);
+        assertThat(registry.latest(subject)).isEqualTo(AvroContract.VALUE.committed());
+    }
+
+    /** The committed value schema with its top-level fields changed by {@code change}. */
+    private static Schema valueWith(Consumer<ArrayNode> change) throws IOException {
+        ObjectNode schema = (ObjectNode) JSON.readTree(AvroContract.VALUE.file().toFile());
+        change.accept((ArrayNode) schema.get("fields"));
+        return new Schema.Parser().parse(schema.toString());
+    }
+}
