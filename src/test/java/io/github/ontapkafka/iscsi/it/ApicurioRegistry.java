@@ -41,9 +41,7 @@ final class ApicurioRegistry implements BeforeAllCallback, BeforeEachCallback, A
             + "to test against: `mvn verify` unpacks it from Maven Central (io.apicurio:apicurio-registry-app, "
             + "classifier all, type zip) before the integration tests, unless -Dapicurio.registry.skip=true";
 
-    private Process process;
-    private Thread shutdownHook;
-    private Path log;
+    private ChildJvm process;
     private String url;
 
     @Override
@@ -53,14 +51,11 @@ final class ApicurioRegistry implements BeforeAllCallback, BeforeEachCallback, A
             LOG.warn("{}: {}", context.getRequiredTestClass().getSimpleName(), MISSING);
             return;
         }
-        int port = LocalProcesses.freePort();
+        int port = ChildJvm.freePort();
         url = "http://127.0.0.1:" + port;
-        log = Path.of("target", "apicurio-registry-" + context.getRequiredTestClass().getSimpleName() + ".log");
-        process = new ProcessBuilder(List.of(LocalProcesses.java(), "-Xmx384m",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar", runner.get().toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        shutdownHook = new Thread(process::destroyForcibly, "stop-apicurio-registry");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        process = ChildJvm.launch(Path.of("target", "apicurio-registry-" + context.getRequiredTestClass().getSimpleName()
+                + ".log"), "-Xmx384m", "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port, "-jar",
+                runner.get().toString());
         try {
             awaitReady();
             api().setCompatibility("BACKWARD");
@@ -83,8 +78,7 @@ final class ApicurioRegistry implements BeforeAllCallback, BeforeEachCallback, A
 
     private void stop() throws InterruptedException {
         if (process != null) {
-            LocalProcesses.stop(process, Duration.ofSeconds(15));
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            process.close();
             process = null;
         }
     }
@@ -115,7 +109,7 @@ final class ApicurioRegistry implements BeforeAllCallback, BeforeEachCallback, A
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("Apicurio Registry exited with status " + process.exitValue()
-                                + "; its output is in " + log.toAbsolutePath());
+                                + "; its output is in " + process.log().toAbsolutePath());
                     }
                     return http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });

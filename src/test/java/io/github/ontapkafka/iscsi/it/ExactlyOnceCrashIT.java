@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,7 +111,7 @@ class ExactlyOnceCrashIT {
     }
 
     private void startWorker(String bootstrap) throws IOException {
-        int restPort = freePort();
+        int restPort = ChildJvm.freePort();
         Path props = dir.resolve("worker-" + started + ".properties");
         Files.writeString(props, String.join("\n",
                 "bootstrap.servers=" + bootstrap,
@@ -180,9 +179,4 @@ class ExactlyOnceCrashIT {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

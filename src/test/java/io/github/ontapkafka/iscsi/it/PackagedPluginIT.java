@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +52,7 @@ class PackagedPluginIT {
                 .credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build().mount("c1", cluster).start()) {
             kafka.start();
             kafka.createTopic("packaged", 1);
-            int restPort = freePort();
+            int restPort = ChildJvm.freePort();
             try (ChildJvm worker = startWorker(kafka.bootstrapServers(), plugins, restPort, simulator.baseUrl(cluster));
                  EventLog events = new EventLog(kafka, "packaged")) {
                 assertThat(events.awaitAtLeast(5, WAIT)).extracting(EventLog.Event::type).containsOnly("SNAPSHOT");
@@ -137,9 +136,4 @@ class PackagedPluginIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
