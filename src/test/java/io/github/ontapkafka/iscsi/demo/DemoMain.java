@@ -89,7 +89,7 @@ public final class DemoMain {
     }
 
     private static void stop(Demo demo) {
-        System.out.println("\nStopping the connector, Connect, Kafka, the simulator and the schema registry ...");
+        System.out.println("\nStopping everything the demo started ...");
         demo.stop();
         System.out.println("Stopped.");
         // The demo's log configuration leaves log4j running for this hook, so that Kafka's last words reach the log.
