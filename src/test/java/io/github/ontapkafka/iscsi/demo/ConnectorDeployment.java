@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -77,13 +79,21 @@ final class ConnectorDeployment {
                 .collect(Collectors.joining("\n")));
     }
 
-    /** Creates the topic (the connector never does) and the connector, and waits until its task runs. */
-    static void deploy(EmbeddedConnectCluster connect, Map<String, String> config)
+    /**
+     * Creates the topic (the connector never does) and the connector, and waits until its task runs, or until
+     * {@code cancelled} says to give up.
+     *
+     * @throws CancellationException when {@code cancelled} said so
+     */
+    static void deploy(EmbeddedConnectCluster connect, Map<String, String> config, BooleanSupplier cancelled)
             throws DemoFailure, InterruptedException {
         connect.kafka().createTopic(TOPIC, 1);
         connect.configureConnector(NAME, config);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("stopping");
+            }
             ConnectorStateInfo status = status(connect);
             if (status != null) {
                 List<ConnectorStateInfo.AbstractState> states = Stream.concat(Stream.of(status.connector()),

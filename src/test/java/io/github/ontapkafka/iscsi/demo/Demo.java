@@ -8,6 +8,7 @@ import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.RunningSimulator;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 import io.github.ontapkafka.iscsi.simulator.SimulatorOptions;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.io.IOException;
@@ -19,6 +20,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Everything the demo runs, started in an order that overlaps the slow parts: the schema registry (a child JVM,
@@ -31,6 +35,11 @@ final class Demo {
     static final Path KAFKA_LOG = Path.of("target", "demo.log");
     static final Path REGISTRY_LOG = Path.of("target", "demo-registry.log");
     private static final Duration REGISTRY_START_TIMEOUT = Duration.ofMinutes(3);
+    /**
+     * How long stopping waits for a start in progress. Waiting steps end as soon as stopping begins (the registry's
+     * process is gone, the connector's deployment gives up), so this bounds the broker's and worker's start.
+     */
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
     /** The account the simulator accepts; its password is made up for each run. */
     private static final String SIMULATOR_USER = "kafka-monitor";
 
@@ -40,6 +49,10 @@ final class Demo {
     private final Palette palette;
     private final Progress progress;
     private final Teardown teardown = new Teardown();
+    /** Kafka's test harness deletes its temporary directories in shutdown hooks; the demo runs them itself. */
+    private final List<Runnable> kafkaCleanup = new CopyOnWriteArrayList<>();
+    private final CountDownLatch startReturned = new CountDownLatch(1);
+    private volatile boolean startCalled;
     private Endpoints endpoints;
     private ConsoleView view;
 
@@ -61,13 +74,28 @@ final class Demo {
      * registry that does not start) is a {@link DemoFailure}; anything else is a bug.
      */
     void start() throws Exception {
+        startCalled = true;
+        // A JVM shutdown hook of Kafka's own would delete the broker's files while Ctrl-C's hook is still stopping
+        // the broker: the broker then fails, and whatever it writes meanwhile stays behind. Collected here instead,
+        // they run once the broker is down (see stop()).
+        Exit.setShutdownHookAdder((name, hook) -> kafkaCleanup.add(hook));
+        try {
+            startParts();
+        } finally {
+            startReturned.countDown();
+        }
+    }
+
+    private void startParts() throws Exception {
         progress.title("ONTAP iSCSI session demo: everything runs on this machine. Ctrl-C stops it all.");
         ApicurioRegistryProcess registry = launchRegistry();
         EmbeddedConnectCluster connect = progress.step("Kafka broker (KRaft) and Connect worker, in-process",
                 () -> startConnect(registry));
         progress.detail("Kafka", connect.kafka().bootstrapServers());
         progress.detail("Connect REST", restUrl(connect));
-        List<String> clusterUrls = options.simulated() ? startSimulator() : options.ontapUrls();
+        RunningSimulator simulator = options.simulated() ? startSimulator() : null;
+        List<String> clusterUrls = simulator == null ? options.ontapUrls()
+                : simulator.clusters().stream().map(simulator.server()::baseUrl).toList();
         Map<String, String> connectorConfig = ConnectorDeployment.config(options, clusterUrls, login);
         if (!options.simulated()) {
             progress.step("Checking the clusters through Connect's validate endpoint", () -> {
@@ -79,9 +107,13 @@ final class Demo {
         progress.detail("Schema registry", registry.confluentApiUrl());
         progress.step("Connector " + ConnectorDeployment.NAME + ", writing Avro, polling every "
                 + options.pollSeconds() + " s", () -> {
-            ConnectorDeployment.deploy(connect, connectorConfig);
+            ConnectorDeployment.deploy(connect, connectorConfig, teardown::isStopping);
             return null;
         });
+        if (simulator != null) {
+            // Only now, so that the first poll finds the clusters as populated and every change makes an event.
+            teardown.add("simulated workload", PacedChurn.start(simulator));
+        }
         progress.detail("Topic", ConnectorDeployment.TOPIC);
         progress.detail("Logs", KAFKA_LOG + " (Kafka, Connect, connector), " + REGISTRY_LOG + " (registry)");
         progress.blank();
@@ -105,9 +137,25 @@ final class Demo {
         return teardown.isStopping();
     }
 
-    /** Stops every part that started, the console view first and the registry last. */
+    /**
+     * Stops every part that started, the console view first and the registry last. A part still starting (Ctrl-C in
+     * the middle of the start) is stopped as soon as it is up, so this waits for {@link #start()} to return before
+     * Kafka's temporary files go.
+     */
     void stop() {
         teardown.stopAll();
+        try {
+            if (startCalled && !startReturned.await(START_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                out.println("Still starting after " + START_WAIT.toSeconds() + " s; Kafka's files may remain in "
+                        + System.getProperty("java.io.tmpdir"));
+                return;
+            }
+            kafkaCleanup.forEach(Runnable::run);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Exit.resetShutdownHookAdder();
+        }
     }
 
     private ApicurioRegistryProcess launchRegistry() throws IOException, DemoFailure {
@@ -135,14 +183,13 @@ final class Demo {
         return connect;
     }
 
-    private List<String> startSimulator() throws Exception {
+    private RunningSimulator startSimulator() throws Exception {
         RunningSimulator simulator = progress.step("ONTAP simulator, " + options.clusters() + " clusters x "
                 + options.sessions() + " sessions", () -> {
             RunningSimulator started = RunningSimulator.launch(new SimulatorOptions(0, "127.0.0.1",
                     options.clusters(), options.sessions(), 0, login.username(), login.password(), 0, 1,
                     SimulatedCluster.DEFAULT_VERSION, null, ""));
             teardown.add("ONTAP simulator", started);
-            teardown.add("simulated workload", PacedChurn.start(started));
             return started;
         });
         OntapSimulatorServer server = simulator.server();
@@ -150,9 +197,9 @@ final class Demo {
             progress.detail(cluster.name(), server.baseUrl(cluster));
         }
         progress.detail("Simulator admin", server.adminUrl() + "/clusters");
-        progress.detail("Workload", "a change every 1-3 s: logins, logouts, connections added and dropped, "
+        progress.detail("Workload", "a change every 1-3 s once the connector runs: logins, logouts, connections, "
                 + "TSIH reuse");
-        return simulator.clusters().stream().map(server::baseUrl).toList();
+        return simulator;
     }
 
     private Void awaitRegistry(ApicurioRegistryProcess registry) throws DemoFailure {

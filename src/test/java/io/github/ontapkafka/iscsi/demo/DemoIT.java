@@ -16,10 +16,15 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +51,7 @@ class DemoIT {
         Demo demo = new Demo(DemoOptions.parse("--clusters", "1", "--sessions", "3", "--poll-seconds", "1"), null,
                 new PrintStream(console, true, StandardCharsets.UTF_8), Palette.PLAIN);
         Thread view = new Thread(demo::showEvents, "demo-view");
+        Set<Path> kafkaDirsBefore = kafkaTemporaryDirectories();
         Demo.Endpoints endpoints;
         try {
             demo.start();
@@ -66,9 +72,12 @@ class DemoIT {
                 "TIME      EVENT              CLUSTER      SVM          PORTAL GROUP   TSIH  INITIATOR");
         assertThat(endpoints.schemaRegistry()).startsWith("http://127.0.0.1:").endsWith("/apis/ccompat/v7");
         List<String> events = eventLines();
-        assertThat(events.subList(0, 3)).as("the three sessions present at the start").allMatch(line -> line.matches(
+        List<String> snapshot = events.stream().takeWhile(line -> line.contains("  SNAPSHOT  ")).toList();
+        assertThat(snapshot).as("the sessions present at the start").isNotEmpty().allMatch(line -> line.matches(
                 "\\d\\d:\\d\\d:\\d\\d  SNAPSHOT {11}cluster-01 {3}svm_\\w+ +iscsi_lif_\\w+ +\\d+  \\w+:\\S+ +"
                         + "[0-9a-f.:,]+ +\\d connections?, (chap|none)"));
+        assertThat(events.subList(snapshot.size(), events.size())).as("then changes, and only changes")
+                .isNotEmpty().allMatch(line -> CHANGES.stream().anyMatch(line::contains));
         assertThat(view.isAlive()).as("the console view stopped").isFalse();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(process -> process.info().commandLine().orElse("?")))
@@ -77,6 +86,7 @@ class DemoIT {
                 hostAndPort(endpoints.schemaRegistry()), hostAndPort(endpoints.ontapClusters().get(0)))) {
             assertThat(accepts(address)).as("something still listens at " + address).isFalse();
         }
+        assertThat(kafkaTemporaryDirectories()).as("Kafka's files left behind").isSubsetOf(kafkaDirsBefore);
     }
 
     @Test
@@ -114,6 +124,12 @@ class DemoIT {
             afterHeader |= line.startsWith("TIME ");
         }
         return events;
+    }
+
+    private static Set<Path> kafkaTemporaryDirectories() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("kafka-")).collect(Collectors.toSet());
+        }
     }
 
     private static String hostAndPort(String url) {

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.Console;
-import java.util.concurrent.CancellationException;
+import java.io.PrintStream;
 
 import static io.github.ontapkafka.iscsi.demo.Palette.Colour.RED;
 
@@ -36,7 +36,8 @@ public final class DemoMain {
             System.out.print(DemoOptions.usage());
             return;
         }
-        Palette palette = new Palette(options.color() && System.console() != null && System.getenv("NO_COLOR") == null);
+        boolean colours = options.color() && System.console() != null && System.getenv("NO_COLOR") == null;
+        Palette palette = new Palette(colours);
         OntapLogin login = null;
         if (!options.simulated()) {
             try {
@@ -47,27 +48,35 @@ public final class DemoMain {
                 return;
             }
         }
-        Demo demo = new Demo(options, login, System.out, palette);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo), "demo-shutdown"));
+        // Kept apart from System.out, which the demo silences for a moment while Kafka starts.
+        PrintStream console = System.out;
+        Demo demo = new Demo(options, login, console, palette);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(demo, console), "demo-shutdown"));
         try {
             demo.start();
             demo.showEvents();
-        } catch (CancellationException stoppedWhileStarting) {
-            return;
-        } catch (DemoFailure e) {
-            System.err.println(palette.paint(RED, e.getMessage()));
-            System.exit(FAILED);
         } catch (Exception e) {
-            LOG.error("The demo failed", e);
-            System.err.println(palette.paint(RED, "The demo failed: " + e + "\nDetails in " + Demo.KAFKA_LOG));
-            System.exit(FAILED);
+            // Ctrl-C while starting stops parts under the feet of what starts them: that is no failure.
+            if (!demo.isStopping()) {
+                fail(palette, e);
+            }
         }
         // The view returns on its own only when the demo is being stopped; anything else is a failure, and the
         // broker's and worker's threads would keep this JVM alive without an exit.
         if (!demo.isStopping()) {
-            System.err.println(palette.paint(RED, "The console view stopped; details in " + Demo.KAFKA_LOG));
-            System.exit(FAILED);
+            fail(palette, new DemoFailure("The console view stopped; details in " + Demo.KAFKA_LOG));
         }
+    }
+
+    /** Says what went wrong (in words for a {@link DemoFailure}) and exits; the shutdown hook stops the rest. */
+    private static void fail(Palette palette, Exception e) {
+        if (e instanceof DemoFailure) {
+            System.err.println(palette.paint(RED, e.getMessage()));
+        } else {
+            LOG.error("The demo failed", e);
+            System.err.println(palette.paint(RED, "The demo failed: " + e + "\nDetails in " + Demo.KAFKA_LOG));
+        }
+        System.exit(FAILED);
     }
 
     /** The password from {@code ONTAP_PASSWORD}, or else typed without echo; never printed. */
@@ -88,10 +97,10 @@ public final class DemoMain {
         return new OntapLogin(options.username(), password, System.getenv("ONTAP_TRUSTSTORE_PASSWORD"));
     }
 
-    private static void stop(Demo demo) {
-        System.out.println("\nStopping everything the demo started ...");
+    private static void stop(Demo demo, PrintStream console) {
+        console.println("\nStopping everything the demo started ...");
         demo.stop();
-        System.out.println("Stopped.");
+        console.println("Stopped.");
         // The demo's log configuration leaves log4j running for this hook, so that Kafka's last words reach the log.
         LogManager.shutdown();
     }

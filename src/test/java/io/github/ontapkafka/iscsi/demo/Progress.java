@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.demo;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 
 import static io.github.ontapkafka.iscsi.demo.Palette.Colour.BOLD;
 import static io.github.ontapkafka.iscsi.demo.Palette.Colour.DIM;
@@ -17,7 +18,7 @@ record Progress(PrintStream out, Palette palette) {
         out.println(palette.paint(BOLD, text));
     }
 
-    /** Says what starts, runs {@code step}, then says how long it took, or that it failed. */
+    /** Says what starts, runs {@code step}, then says how long it took, or that it failed or was cancelled. */
     <T> T step(String what, Callable<T> step) throws Exception {
         out.print("  " + what + " ... ");
         out.flush();
@@ -25,6 +26,9 @@ record Progress(PrintStream out, Palette palette) {
         T result;
         try {
             result = step.call();
+        } catch (CancellationException stopping) {
+            out.println(palette.paint(DIM, "cancelled"));
+            throw stopping;
         } catch (Exception | Error e) {
             out.println(palette.paint(RED, "failed"));
             throw e;
