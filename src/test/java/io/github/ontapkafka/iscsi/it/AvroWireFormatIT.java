@@ -2,7 +2,9 @@ package io.github.ontapkafka.iscsi.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ontapkafka.iscsi.fixtures.ApicurioAvroWorker;
 import io.github.ontapkafka.iscsi.fixtures.AvroContract;
+import io.github.ontapkafka.iscsi.fixtures.ConfluentWireDecoder;
 import io.github.ontapkafka.iscsi.fixtures.Sessions;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
@@ -14,15 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 
+import static io.github.ontapkafka.iscsi.fixtures.AvroFields.get;
+import static io.github.ontapkafka.iscsi.fixtures.AvroFields.records;
+import static io.github.ontapkafka.iscsi.fixtures.AvroFields.text;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,6 @@ class AvroWireFormatIT {
     @RegisterExtension
     static final ApicurioRegistry REGISTRY = new ApicurioRegistry();
 
-    private static final Path WORKER_EXAMPLE = Path.of("config", "worker-apicurio-avro.properties");
     private static final Path DECODED_RECORD = Path.of("target", "decoded-record.json");
     private static final String TOPIC = "ontap.iscsi.sessions.avro";
     private static final String HOST = "iqn.1994-05.com.redhat:host-a";
@@ -52,7 +52,8 @@ class AvroWireFormatIT {
         ConfluentWireDecoder decoder = new ConfluentWireDecoder(REGISTRY.api());
         long start = System.currentTimeMillis();
         List<AvroEvent> events;
-        try (ConnectHarness harness = ConnectHarness.start("avro-it", 1, converterSettingsOfTheWorkerExample());
+        try (ConnectHarness harness = ConnectHarness.start("avro-it", 1,
+                ApicurioAvroWorker.converterSettings(REGISTRY.apicurioApiUrl()));
              OntapSimulatorServer simulator = OntapSimulatorServer.builder()
                      .credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build()
                      .mount("c1", cluster).start();
@@ -99,12 +100,12 @@ class AvroWireFormatIT {
                 .isEqualTo(AvroContract.VALUE.committed());
 
         GenericRecord login = events.get(0).valueRecord();
-        assertThat(connections(login, "session.connections")).hasSize(1);
+        assertThat(records(login, "session.connections")).hasSize(1);
         assertThat(get(login, "connections_added")).isNull();
 
         GenericRecord change = events.get(1).valueRecord();
-        assertThat(connections(change, "session.connections")).hasSize(2);
-        List<GenericRecord> added = connections(change, "connections_added");
+        assertThat(records(change, "session.connections")).hasSize(2);
+        List<GenericRecord> added = records(change, "connections_added");
         assertThat(added).hasSize(1);
         assertThat(get(added.get(0), "cid")).isEqualTo(2);
         assertThat(text(added.get(0), "authentication_type")).isEqualTo("chap");
@@ -112,57 +113,18 @@ class AvroWireFormatIT {
         assertThat(get(added.get(0), "initiator_address.port")).isEqualTo(40002);
         assertThat(text(added.get(0), "interface.name")).isEqualTo("iscsi_lif1");
         assertThat(get(added.get(0), "interface.ip.port")).isEqualTo(3260);
-        assertThat(connections(change, "connections_removed")).isEmpty();
+        assertThat(records(change, "connections_removed")).isEmpty();
 
         GenericRecord logout = events.get(2).valueRecord();
-        assertThat(connections(logout, "session.connections")).as("the last state seen").hasSize(2);
+        assertThat(records(logout, "session.connections")).as("the last state seen").hasSize(2);
 
         show(events.get(1));
-    }
-
-    /** The converter settings of the Apicurio worker example, pointed at the test's registry. */
-    private static Map<String, String> converterSettingsOfTheWorkerExample() throws IOException {
-        Properties example = new Properties();
-        try (Reader reader = Files.newBufferedReader(WORKER_EXAMPLE)) {
-            example.load(reader);
-        }
-        Map<String, String> settings = new HashMap<>();
-        for (String name : example.stringPropertyNames()) {
-            if (name.startsWith("key.converter") || name.startsWith("value.converter")) {
-                settings.put(name, example.getProperty(name));
-            }
-        }
-        assertThat(settings).as("converter settings in " + WORKER_EXAMPLE)
-                .containsKeys("key.converter.apicurio.registry.url", "value.converter.apicurio.registry.url");
-        settings.put("key.converter.apicurio.registry.url", REGISTRY.apicurioApiUrl());
-        settings.put("value.converter.apicurio.registry.url", REGISTRY.apicurioApiUrl());
-        return settings;
     }
 
     /** Waits until the simulator has answered {@code polls} more complete polls. */
     private static void awaitPolls(SimulatedCluster cluster, int polls) {
         long target = cluster.stats().requests(SESSIONS_PATH) + polls;
         Awaitility.await().atMost(WAIT).until(() -> cluster.stats().requests(SESSIONS_PATH) >= target);
-    }
-
-    /** The field at a dotted path, such as {@code session.initiator.name}; null where a record on the way is. */
-    private static Object get(GenericRecord record, String path) {
-        Object value = record;
-        for (String name : path.split("\\.")) {
-            value = value == null ? null : ((GenericRecord) value).get(name);
-        }
-        return value;
-    }
-
-    /** Avro strings decode as {@code Utf8}. */
-    private static String text(GenericRecord record, String path) {
-        Object value = get(record, path);
-        return value == null ? null : value.toString();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<GenericRecord> connections(GenericRecord record, String path) {
-        return (List<GenericRecord>) get(record, path);
     }
 
     /** Prints one decoded record and keeps it in target/, for the record as a consumer sees it. */

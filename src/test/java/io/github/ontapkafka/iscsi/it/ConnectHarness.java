@@ -2,19 +2,15 @@ package io.github.ontapkafka.iscsi.it;
 
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
+import io.github.ontapkafka.iscsi.fixtures.InProcessConnect;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
-import org.apache.kafka.connect.runtime.WorkerConfig;
-import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A real KRaft broker and real distributed Connect workers, in-process (Kafka's own test harness), with the
- * connector loaded through the service-loader scan as a production worker would find it.
- */
+/** An {@link InProcessConnect} cluster for the integration tests, with test credentials and quick polls. */
 final class ConnectHarness implements AutoCloseable {
 
     static final String USERNAME = "monitor";
@@ -27,22 +23,7 @@ final class ConnectHarness implements AutoCloseable {
     }
 
     static ConnectHarness start(String name, int workers, Map<String, String> extraWorkerProps) {
-        Map<String, String> workerProps = new HashMap<>();
-        workerProps.put(WorkerConfig.KEY_CONVERTER_CLASS_CONFIG, "org.apache.kafka.connect.json.JsonConverter");
-        workerProps.put("key.converter.schemas.enable", "false");
-        workerProps.put(WorkerConfig.VALUE_CONVERTER_CLASS_CONFIG, "org.apache.kafka.connect.json.JsonConverter");
-        workerProps.put("value.converter.schemas.enable", "false");
-        workerProps.put(WorkerConfig.PLUGIN_DISCOVERY_CONFIG, "service_load");
-        workerProps.put(WorkerConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "500");
-        workerProps.put(DistributedConfig.SCHEDULED_REBALANCE_MAX_DELAY_MS_CONFIG, "2000");
-        workerProps.putAll(extraWorkerProps);
-        EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder()
-                .name(name)
-                .numWorkers(workers)
-                .workerProps(workerProps)
-                .build();
-        connect.start();
-        return new ConnectHarness(connect);
+        return new ConnectHarness(InProcessConnect.start(name, workers, extraWorkerProps));
     }
 
     /** A connector configuration for the given clusters, tuned for tests: fast polls, short backoffs. */

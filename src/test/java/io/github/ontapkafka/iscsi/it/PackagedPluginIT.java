@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
+import io.github.ontapkafka.iscsi.fixtures.ChildJvm;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SessionChurn;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;

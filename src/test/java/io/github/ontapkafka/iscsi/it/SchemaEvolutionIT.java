@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ontapkafka.iscsi.diff.ChangeType;
 import io.github.ontapkafka.iscsi.fixtures.AvroContract;
+import io.github.ontapkafka.iscsi.fixtures.ConfluentRegistryApi;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

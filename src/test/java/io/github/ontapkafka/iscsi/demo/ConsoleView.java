@@ -1,0 +1,89 @@
+package io.github.ontapkafka.iscsi.demo;
+
+import io.github.ontapkafka.iscsi.fixtures.ConfluentWireDecoder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the events topic from its start as a downstream consumer would, decodes each value from Confluent's Avro
+ * wire format with the schema the registry serves, and prints it as an {@link EventLine}, until closed.
+ */
+final class ConsoleView implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final Map<String, Object> consumerConfig;
+    private final String topic;
+    private final ConfluentWireDecoder decoder;
+    private final EventLine lines;
+    private final PrintStream out;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean started;
+    private volatile boolean stopping;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+
+    ConsoleView(String bootstrapServers, String topic, ConfluentWireDecoder decoder, EventLine lines, PrintStream out) {
+        this.consumerConfig = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "ontap-iscsi-demo-console",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        this.topic = topic;
+        this.decoder = decoder;
+        this.lines = lines;
+        this.out = out;
+    }
+
+    /** Prints the header, then every event as it arrives; returns once {@link #close()} is called. */
+    void run() {
+        started = true;
+        out.println(lines.header());
+        // The consumer belongs to this thread alone; close() only wakes it up.
+        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumerConfig)) {
+            consumer = reader;
+            reader.subscribe(List.of(topic));
+            while (!stopping) {
+                for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
+                    out.println(line(record));
+                }
+            }
+        } catch (WakeupException stopped) {
+            // close() interrupted a poll: nothing more to show.
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private String line(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            return lines.format(decoder.decode(record.value()).record());
+        } catch (RuntimeException undecodable) {
+            return "(offset " + record.offset() + " could not be decoded: " + undecodable.getMessage() + ")";
+        }
+    }
+
+    /** Stops the view and waits until its consumer has left, so that the broker can stop after it. */
+    @Override
+    public void close() throws InterruptedException {
+        stopping = true;
+        KafkaConsumer<byte[], byte[]> reader = consumer;
+        if (reader != null) {
+            reader.wakeup();
+        }
+        if (started) {
+            finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+}

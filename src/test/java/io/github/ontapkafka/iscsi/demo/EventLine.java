@@ -1,0 +1,192 @@
+package io.github.ontapkafka.iscsi.demo;
+
+import org.apache.avro.generic.GenericRecord;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static io.github.ontapkafka.iscsi.demo.Palette.Colour.BOLD;
+import static io.github.ontapkafka.iscsi.demo.Palette.Colour.CYAN;
+import static io.github.ontapkafka.iscsi.demo.Palette.Colour.DIM;
+import static io.github.ontapkafka.iscsi.demo.Palette.Colour.GREEN;
+import static io.github.ontapkafka.iscsi.demo.Palette.Colour.RED;
+import static io.github.ontapkafka.iscsi.demo.Palette.Colour.YELLOW;
+import static io.github.ontapkafka.iscsi.fixtures.AvroFields.get;
+import static io.github.ontapkafka.iscsi.fixtures.AvroFields.records;
+import static io.github.ontapkafka.iscsi.fixtures.AvroFields.text;
+
+/**
+ * One session event, decoded from Avro, as one aligned console line: time, type, cluster, SVM, portal group, TSIH,
+ * initiator, its addresses, and what changed. It remembers the last logout, so that a login that takes over its
+ * TSIH within the same poll is pointed out as a TSIH reuse.
+ */
+final class EventLine {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /** {@code iqn.<year>-<month>.<reversed domain>[:<unique name>]}, RFC 3720. */
+    private static final Pattern IQN = Pattern.compile("iqn\\.\\d{4}-\\d{2}\\.([^:]+)(?::(.*))?");
+    private static final String NONE = "-";
+    private static final Column TIME_COLUMN = new Column("TIME", 8);
+    private static final Column TYPE = new Column("EVENT", 17);
+    private static final Column CLUSTER = new Column("CLUSTER", 11);
+    private static final Column SVM = new Column("SVM", 11);
+    private static final Column PORTAL_GROUP = new Column("PORTAL GROUP", 12);
+    private static final Column TSIH = new Column("TSIH", 5);
+    private static final Column INITIATOR = new Column("INITIATOR", 22);
+    private static final Column ADDRESSES = new Column("ADDRESSES", 24);
+    private static final String GAP = "  ";
+
+    private final Palette palette;
+    private final ZoneId zone;
+    private String lastLogout;
+
+    EventLine(Palette palette, ZoneId zone) {
+        this.palette = palette;
+        this.zone = zone;
+    }
+
+    /** The column titles, and what the last column says for each type of event. */
+    String header() {
+        String titles = String.join(GAP, TIME_COLUMN.heading(), TYPE.heading(), CLUSTER.heading(), SVM.heading(),
+                PORTAL_GROUP.heading(), TSIH.headingRight(), INITIATOR.heading(), ADDRESSES.heading())
+                + GAP + "WHAT CHANGED";
+        String legend = "SNAPSHOT: logged in when the connector started   LOGIN / LOGOUT: a session began / ended   "
+                + "CONNECTION_CHANGE: +cid connection added, -cid removed";
+        return palette.paint(DIM, legend) + "\n" + palette.paint(BOLD, titles);
+    }
+
+    String format(GenericRecord event) {
+        String type = text(event, "event_type");
+        String key = String.join("/", text(event, "cluster.uuid"), text(event, "session.svm.uuid"),
+                text(event, "session.target_portal_group"), String.valueOf(get(event, "session.tsih")));
+        String tsihReuse = "LOGIN".equals(type) && key.equals(lastLogout) ? "  (TSIH reused)" : "";
+        lastLogout = "LOGOUT".equals(type) ? key : null;
+        return String.join(GAP,
+                TIME.format(Instant.ofEpochMilli(((Number) get(event, "observed_at")).longValue()).atZone(zone)),
+                typeColour(type, TYPE.fit(type)),
+                CLUSTER.fit(text(event, "cluster.name")),
+                SVM.fit(text(event, "session.svm.name")),
+                PORTAL_GROUP.fit(text(event, "session.target_portal_group")),
+                TSIH.fitRight(String.valueOf(get(event, "session.tsih"))),
+                INITIATOR.fit(shortIqn(text(event, "session.initiator.name"))),
+                ADDRESSES.pad(addresses(records(event, "session.connections"))),
+                change(type, event) + palette.paint(CYAN, tsihReuse));
+    }
+
+    /**
+     * The part of an IQN that tells hosts apart: the naming authority's own label and the unique name, without a
+     * domain ({@code iqn.1991-05.com.microsoft:db-host-001.corp.example.com} becomes
+     * {@code microsoft:db-host-001}). Other names (eui., naa.) stay as they are.
+     */
+    static String shortIqn(String name) {
+        if (name == null) {
+            return NONE;
+        }
+        Matcher iqn = IQN.matcher(name);
+        if (!iqn.matches()) {
+            return name;
+        }
+        String authority = iqn.group(1).substring(iqn.group(1).lastIndexOf('.') + 1);
+        String unique = iqn.group(2);
+        if (unique == null || unique.isEmpty()) {
+            return authority;
+        }
+        int domain = unique.indexOf('.');
+        return authority + ":" + (domain > 0 ? unique.substring(0, domain) : unique);
+    }
+
+    private String change(String type, GenericRecord event) {
+        List<GenericRecord> connections = records(event, "session.connections");
+        return switch (type) {
+            case "SNAPSHOT", "LOGIN" -> connectionCount(connections) + authentication(connections);
+            case "LOGOUT" -> connections == null ? "ended" : "ended with " + connectionCount(connections);
+            case "CONNECTION_CHANGE" -> connectionChanges(event, connections);
+            default -> type;
+        };
+    }
+
+    private String connectionChanges(GenericRecord event, List<GenericRecord> connections) {
+        List<GenericRecord> added = records(event, "connections_added");
+        List<GenericRecord> removed = records(event, "connections_removed");
+        if (added == null && removed == null) {
+            // The connector was restarted in between, so it knows the connections now but not what they were.
+            return "now " + connectionCount(connections);
+        }
+        List<String> changes = new ArrayList<>();
+        Objects.requireNonNullElse(removed, List.<GenericRecord>of())
+                .forEach(connection -> changes.add(palette.paint(RED, "-" + describe(connection))));
+        Objects.requireNonNullElse(added, List.<GenericRecord>of())
+                .forEach(connection -> changes.add(palette.paint(GREEN, "+" + describe(connection))));
+        return String.join(" ", changes);
+    }
+
+    private static String describe(GenericRecord connection) {
+        String address = text(connection, "initiator_address.address");
+        Object port = get(connection, "initiator_address.port");
+        return "cid " + get(connection, "cid") + " " + (address == null ? NONE
+                : (address.contains(":") ? "[" + address + "]" : address) + (port == null ? "" : ":" + port));
+    }
+
+    private static String connectionCount(List<GenericRecord> connections) {
+        int count = connections == null ? 0 : connections.size();
+        return count + (count == 1 ? " connection" : " connections");
+    }
+
+    private static String authentication(List<GenericRecord> connections) {
+        Set<String> types = connections == null ? Set.of() : connections.stream()
+                .map(connection -> text(connection, "authentication_type")).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return types.isEmpty() ? "" : ", " + String.join("/", types);
+    }
+
+    private static String addresses(List<GenericRecord> connections) {
+        String distinct = connections == null ? "" : connections.stream()
+                .map(connection -> text(connection, "initiator_address.address")).filter(Objects::nonNull)
+                .distinct().collect(Collectors.joining(","));
+        return distinct.isEmpty() ? NONE : distinct;
+    }
+
+    private String typeColour(String type, String padded) {
+        return switch (type) {
+            case "LOGIN" -> palette.paint(GREEN, padded);
+            case "LOGOUT" -> palette.paint(RED, padded);
+            case "CONNECTION_CHANGE" -> palette.paint(YELLOW, padded);
+            default -> palette.paint(DIM, padded);
+        };
+    }
+
+    /** A fixed-width column: longer values are cut with an ellipsis, except where cutting would mislead. */
+    private record Column(String title, int width) {
+
+        String heading() {
+            return pad(title);
+        }
+
+        String headingRight() {
+            return fitRight(title);
+        }
+
+        String fit(String value) {
+            String shown = value == null ? NONE : value;
+            return pad(shown.length() > width ? shown.substring(0, width - 1) + "…" : shown);
+        }
+
+        String fitRight(String value) {
+            return " ".repeat(Math.max(0, width - value.length())) + value;
+        }
+
+        /** Addresses are never cut: a cut address reads as another address. */
+        String pad(String value) {
+            return value + " ".repeat(Math.max(0, width - value.length()));
+        }
+    }
+}
