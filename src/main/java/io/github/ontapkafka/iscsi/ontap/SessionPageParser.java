@@ -14,12 +14,14 @@ import io.github.ontapkafka.iscsi.model.Svm;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads one page of {@code GET /api/protocols/san/iscsi/sessions} into the session model with a streaming parser.
- * Unknown fields are skipped (newer releases add some); a missing key field or a value of the wrong JSON type fails
- * the whole page, because a session we cannot identify must not turn into a false logout.
+ * Reads pages of {@code GET /api/protocols/san/iscsi/sessions} with a streaming parser, in two steps: {@link #scan}
+ * checks a page's JSON and locates its records, {@link #read} reads one record into the session model. Unknown
+ * fields are skipped (newer releases add some); a missing key field or a value of the wrong JSON type fails the
+ * whole poll, because a session we cannot identify must not turn into a false logout.
  */
 public final class SessionPageParser {
 
@@ -29,17 +31,21 @@ public final class SessionPageParser {
         this.json = json;
     }
 
-    public SessionPage parse(byte[] body) throws MalformedResponseException {
+    /**
+     * Checks that {@code body} is a JSON page of session records and locates and fingerprints each record, without
+     * reading any: {@link #read} reads those the caller does not know yet.
+     */
+    public SessionPage scan(byte[] body) throws MalformedResponseException {
         try (JsonParser p = json.createParser(body)) {
             p.nextToken();
             if (!JsonReader.enterObject(p, "response")) {
                 throw new MalformedResponseException("response: expected an object, got null");
             }
-            List<IscsiSession> records = null;
+            RecordRanges records = null;
             String next = null;
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 switch (field) {
-                    case "records" -> records = readRecords(p);
+                    case "records" -> records = scanRecords(p, body);
                     case "_links" -> next = readNextHref(p);
                     default -> p.skipChildren();
                 }
@@ -50,23 +56,73 @@ public final class SessionPageParser {
             if (records == null) {
                 throw new MalformedResponseException("response: no 'records' array");
             }
-            return new SessionPage(records, next);
+            return records.toPage(body, next);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+            throw invalidJson(e);
         } catch (IOException e) {
-            throw new MalformedResponseException("unreadable body: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
-    private static List<IscsiSession> readRecords(JsonParser p) throws IOException, MalformedResponseException {
-        List<IscsiSession> records = new ArrayList<>();
+    /** Reads record {@code index} of a scanned page into the model, checking its key fields and value types. */
+    public IscsiSession read(SessionPage page, int index) throws MalformedResponseException {
+        int start = page.recordStarts()[index];
+        try (JsonParser p = json.createParser(page.body(), start, page.recordEnds()[index] - start)) {
+            p.nextToken();
+            return readSession(p, "records[" + index + "]");
+        } catch (JsonProcessingException e) {
+            throw invalidJson(e);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static MalformedResponseException invalidJson(JsonProcessingException e) {
+        return new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static MalformedResponseException unreadable(IOException e) {
+        return new MalformedResponseException("unreadable body: " + e.getMessage(), e);
+    }
+
+    private static RecordRanges scanRecords(JsonParser p, byte[] body) throws IOException, MalformedResponseException {
+        RecordRanges records = new RecordRanges();
         if (!JsonReader.enterArray(p, "records")) {
             return records;
         }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            records.add(readSession(p, "records[" + records.size() + "]"));
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            if (token != JsonToken.START_OBJECT) {
+                throw JsonReader.mismatch("records[" + records.count + "]", "an object", token);
+            }
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            p.skipChildren();
+            records.add(body, start, (int) p.currentLocation().getByteOffset());
         }
         return records;
+    }
+
+    /** The byte ranges and fingerprints of a page's records, collected while scanning. */
+    private static final class RecordRanges {
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        private long[] fingerprints = new long[64];
+        private int count;
+
+        void add(byte[] body, int start, int end) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+                fingerprints = Arrays.copyOf(fingerprints, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            fingerprints[count++] = RecordFingerprint.of(body, start, end);
+        }
+
+        SessionPage toPage(byte[] body, String next) {
+            return new SessionPage(body, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),
+                    Arrays.copyOf(fingerprints, count), next);
+        }
     }
 
     private static String readNextHref(JsonParser p) throws IOException, MalformedResponseException {

@@ -5,6 +5,7 @@ import io.github.ontapkafka.iscsi.diff.SessionChange;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +29,14 @@ public final class DigestSnapshot {
         this.svmNames = Map.copyOf(svmNames);
     }
 
-    public static DigestSnapshot of(Map<SessionKey, TrackedSession> sessions, Map<String, String> svmNames) {
-        SessionKey[] keys = sessions.keySet().toArray(new SessionKey[0]);
-        Arrays.sort(keys);
-        long[] digests = new long[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            digests[i] = sessions.get(keys[i]).digest();
+    public static DigestSnapshot of(SessionTable sessions, Map<String, String> svmNames) {
+        TrackedSession[] tracked = sessions.all().toArray(new TrackedSession[0]);
+        Arrays.sort(tracked, Comparator.comparing(TrackedSession::key));
+        SessionKey[] keys = new SessionKey[tracked.length];
+        long[] digests = new long[tracked.length];
+        for (int i = 0; i < tracked.length; i++) {
+            keys[i] = tracked[i].key();
+            digests[i] = tracked[i].digest();
         }
         return new DigestSnapshot(keys, digests, svmNames);
     }
@@ -52,15 +55,6 @@ public final class DigestSnapshot {
 
     public Map<String, String> svmNames() {
         return svmNames;
-    }
-
-    /** The sessions as the task remembers them after a restart: digests only. */
-    public Map<SessionKey, TrackedSession> toTracked() {
-        Map<SessionKey, TrackedSession> tracked = new HashMap<>(Math.max(16, keys.length * 4 / 3 + 1));
-        for (int i = 0; i < keys.length; i++) {
-            tracked.put(keys[i], new TrackedSession(digests[i], null));
-        }
-        return tracked;
     }
 
     /** This snapshot with the first {@code count} of {@code changes} applied (changes are in key order). */

@@ -1,12 +1,14 @@
 package io.github.ontapkafka.iscsi.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.SnapshotMode;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
-import io.github.ontapkafka.iscsi.model.IscsiSession;
-import io.github.ontapkafka.iscsi.model.SessionKey;
 import io.github.ontapkafka.iscsi.ontap.MalformedResponseException;
+import io.github.ontapkafka.iscsi.ontap.OntapException;
+import io.github.ontapkafka.iscsi.ontap.SessionListing;
+import io.github.ontapkafka.iscsi.ontap.SessionPage;
 import io.github.ontapkafka.iscsi.ontap.SessionPageParser;
 import io.github.ontapkafka.iscsi.state.ChangeBatch;
 import io.github.ontapkafka.iscsi.state.ClusterState;
@@ -16,7 +18,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetUtils;
 
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +29,7 @@ import java.util.Map;
  */
 final class TaskPollCycle {
 
+    static final ClusterUrl URL = ClusterUrl.parse("https://bench-cluster.example.com");
     private static final ClusterIdentity CLUSTER = new ClusterIdentity("3f1b6a52-9d0e-11ee-8c90-0242ac120002", "bench");
 
     private final SessionPageParser parser = new SessionPageParser(new JsonFactory());
@@ -40,16 +43,18 @@ final class TaskPollCycle {
         offsetConverter.configure(Map.of("schemas.enable", "false", "converter.type", "value"), false);
     }
 
-    /** Runs one cycle; returns the records it emitted. */
-    List<SourceRecord> poll(List<byte[]> pages) throws MalformedResponseException {
-        Map<SessionKey, IscsiSession> live = new HashMap<>();
+    /** The pages scanned as the ONTAP client scans them on the fetch thread. */
+    static SessionListing scan(SessionPageParser parser, List<byte[]> pages) throws MalformedResponseException {
+        List<SessionPage> scanned = new ArrayList<>(pages.size());
         for (byte[] page : pages) {
-            for (IscsiSession session : parser.parse(page).records()) {
-                if (live.putIfAbsent(session.key(), session) != null) {
-                    throw new MalformedResponseException("listed twice: " + session.key());
-                }
-            }
+            scanned.add(parser.scan(page));
         }
+        return new SessionListing(URL, parser, scanned);
+    }
+
+    /** Runs one cycle; returns the records it emitted. */
+    List<SourceRecord> poll(List<byte[]> pages) throws MalformedResponseException, OntapException {
+        SessionListing live = scan(parser, pages);
         clock += 10_000;
         ChangeBatch batch = state.poll(live, Instant.ofEpochMilli(clock), SnapshotMode.INITIAL);
         List<SourceRecord> records = eventRecords.of(CLUSTER, partition, batch);
