@@ -60,7 +60,7 @@ public final class SessionDiff {
         Map<SessionKey, Read> read = new HashMap<>();
         for (int i : unknown) {
             IscsiSession session = live.session(i);
-            SessionKey key = before.canonical(session.key());
+            SessionKey key = session.key();
             TrackedSession old = before.get(key);
             if ((old != null && before.seenInThisPoll(old))
                     || read.putIfAbsent(key, new Read(session, live.fingerprint(i))) != null) {

@@ -1,13 +1,9 @@
 package io.github.ontapkafka.iscsi.state;
 
-import io.github.ontapkafka.iscsi.diff.SessionChange;
-
-import java.util.List;
-
 /**
  * The states a batch's records lead to: the state before the batch with the first n changes applied, encoded when
- * a record's offset is read. Shared by all of the batch's offsets, so that in-flight records hold references, not
- * copies of the state.
+ * a record's offset is read. Shared by all of the batch's offsets, so that in-flight records hold a reference, not
+ * a copy of the state, and holds only the changes' keys and digests, not the sessions they carry.
  *
  * <p>Keeps the last encoding: the worker reads the offset it commits twice (to validate it, then to serialise it).
  * One encoding per batch at most, so the heap it holds does not grow with the number of records.
@@ -15,16 +11,20 @@ import java.util.List;
 final class BatchStates {
 
     private final DigestSnapshot base;
-    private final List<SessionChange> changes;
+    private final ChangeDigests changes;
     private final DigestSnapshot after;
     private int lastApplied = -1;
     private String lastEncoded;
 
-    /** @param after {@code base} with every change applied, which the state computed anyway */
-    BatchStates(DigestSnapshot base, List<SessionChange> changes, DigestSnapshot after) {
+    BatchStates(DigestSnapshot base, ChangeDigests changes) {
         this.base = base;
         this.changes = changes;
-        this.after = after;
+        this.after = base.apply(this.changes, this.changes.size());
+    }
+
+    /** The state after the whole batch. */
+    DigestSnapshot after() {
+        return after;
     }
 
     int size() {

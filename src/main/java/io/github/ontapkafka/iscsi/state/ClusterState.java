@@ -64,11 +64,11 @@ public final class ClusterState {
         if (diff.changes().isEmpty()) {
             return new ChangeBatch(List.of(), generation, observedAt, previous, false, null);
         }
-        DigestSnapshot base = committed;
+        // Keys of the table's own, so that the snapshots kept share them (the table has just taken the changes in).
+        BatchStates states = new BatchStates(committed, ChangeDigests.of(diff.changes(), tracked::canonical));
         generation++;
-        committed = base.apply(diff.changes(), diff.changes().size());
-        return new ChangeBatch(diff.changes(), generation, observedAt, previous, snapshot,
-                new BatchStates(base, diff.changes(), committed));
+        committed = states.after();
+        return new ChangeBatch(diff.changes(), generation, observedAt, previous, snapshot, states);
     }
 
     public int sessionCount() {

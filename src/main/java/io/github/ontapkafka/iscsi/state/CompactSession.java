@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * A tracked session's content in a few dozen bytes: what it shares with other sessions (SVM name, initiator,
@@ -21,13 +22,18 @@ import java.util.function.IntFunction;
  * ISID, connection ids and ports) inline. The key fields live in the session's key. Read back only when an event
  * needs the session's last state: a logout, or the connections before a connection change.
  * <pre>
- * ref svm name | int tag | string isid | ref initiator | ref igroups | count+1 connections (0: null),
+ * ref svm name | int tag | isid | ref initiator | ref igroups | count+1 connections (0: null),
  * per connection: int cid | ref authentication type | ref initiator address without port | int port | ref LIF
  * </pre>
- * Refs are pool ids (0: null); ints are zigzag varints plus one (0: null); strings are their UTF-8 length plus one
- * (0: null), then their bytes.
+ * Refs are pool ids (0: null); ints are zigzag varints plus one (0: null). An ISID in ONTAP's usual form
+ * ({@code 40:00:01:37:00:00}) is 1 then its 6 bytes; any other is its UTF-8 length plus two, then its bytes; null
+ * is 0.
  */
 final class CompactSession {
+
+    /** The form ONTAP gives ISIDs in: 6 bytes as lower-case hex pairs separated by colons. */
+    private static final Pattern PACKED_ISID = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+    private static final int ISID_BYTES = 6;
 
     private CompactSession() {
     }
@@ -36,7 +42,7 @@ final class CompactSession {
         Writer out = new Writer();
         out.varint(pool.acquire(session.svm().name()));
         out.nullableInt(session.targetPortalGroupTag());
-        out.string(session.isid());
+        out.isid(session.isid());
         out.varint(pool.acquire(session.initiator()));
         out.varint(pool.acquire(session.igroups()));
         List<Connection> connections = session.connections();
@@ -70,7 +76,7 @@ final class CompactSession {
         Reader in = new Reader(content);
         Svm svm = new Svm(key.svmUuid(), (String) values.apply(in.varint()));
         Integer tag = in.nullableInt();
-        String isid = in.string();
+        String isid = in.isid();
         Initiator initiator = (Initiator) values.apply(in.varint());
         List<Igroup> igroups = (List<Igroup>) values.apply(in.varint());
         int count = in.varint();
@@ -105,14 +111,19 @@ final class CompactSession {
             varint(value == null ? 0 : ((long) value << 1 ^ (long) value >> 63) + 1);
         }
 
-        void string(String value) {
+        void isid(String value) {
             if (value == null) {
                 varint(0);
-                return;
+            } else if (PACKED_ISID.matcher(value).matches()) {
+                varint(1);
+                for (int i = 0; i < ISID_BYTES; i++) {
+                    write(Integer.parseInt(value, i * 3, i * 3 + 2, 16));
+                }
+            } else {
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                varint(bytes.length + 2L);
+                write(bytes, 0, bytes.length);
             }
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            varint(bytes.length + 1L);
-            write(bytes, 0, bytes.length);
         }
     }
 
@@ -148,13 +159,21 @@ final class CompactSession {
             return (int) (zigzag >>> 1 ^ -(zigzag & 1));
         }
 
-        String string() {
-            int length = varint();
-            if (length == 0) {
+        String isid() {
+            int tag = varint();
+            if (tag == 0) {
                 return null;
             }
-            String value = new String(bytes, position, length - 1, StandardCharsets.UTF_8);
-            position += length - 1;
+            if (tag == 1) {
+                StringBuilder isid = new StringBuilder(ISID_BYTES * 3 - 1);
+                for (int i = 0; i < ISID_BYTES; i++) {
+                    int b = bytes[position++] & 0xff;
+                    isid.append(i == 0 ? "" : ":").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
+                }
+                return isid.toString();
+            }
+            String value = new String(bytes, position, tag - 2, StandardCharsets.UTF_8);
+            position += tag - 2;
             return value;
         }
     }

@@ -1,6 +1,5 @@
 package io.github.ontapkafka.iscsi.state;
 
-import io.github.ontapkafka.iscsi.diff.ChangeType;
 import io.github.ontapkafka.iscsi.diff.SessionChange;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
@@ -10,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * An immutable, key-ordered view of a cluster's sessions as digests, plus the SVM names seen: exactly what an offset
@@ -59,13 +59,16 @@ public final class DigestSnapshot {
 
     /** This snapshot with the first {@code count} of {@code changes} applied (changes are in key order). */
     public DigestSnapshot apply(List<SessionChange> changes, int count) {
+        return apply(ChangeDigests.of(changes, UnaryOperator.identity()), count);
+    }
+
+    DigestSnapshot apply(ChangeDigests changes, int count) {
         TreeMap<SessionKey, Long> overrides = new TreeMap<>();
         Map<String, String> names = new HashMap<>(svmNames);
-        for (SessionChange change : changes.subList(0, count)) {
-            overrides.put(change.key(), change.type() == ChangeType.LOGOUT ? SessionDigest.NONE : change.digestAfter());
-            String svmName = change.session().svm().name();
-            if (svmName != null) {
-                names.put(change.key().svmUuid(), svmName);
+        for (int c = 0; c < count; c++) {
+            overrides.put(changes.key(c), changes.digestAfter(c));
+            if (changes.svmName(c) != null) {
+                names.put(changes.key(c).svmUuid(), changes.svmName(c));
             }
         }
         SessionKey[] mergedKeys = new SessionKey[keys.length + overrides.size()];

@@ -5,9 +5,7 @@ import io.github.ontapkafka.iscsi.model.SessionKey;
 
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The sessions a task tracks for one cluster, found by key and by the fingerprint of their last record, their
@@ -16,7 +14,7 @@ import java.util.Map;
  */
 public final class SessionTable {
 
-    private final Map<SessionKey, TrackedSession> byKey = new HashMap<>();
+    private final KeyIndex byKey = new KeyIndex();
     private final FingerprintIndex byFingerprint = new FingerprintIndex();
     private final ValuePool pool = new ValuePool();
     private int poll;
@@ -62,7 +60,7 @@ public final class SessionTable {
     }
 
     public Collection<TrackedSession> all() {
-        return Collections.unmodifiableCollection(byKey.values());
+        return Collections.unmodifiableCollection(byKey);
     }
 
     /** The session's last state seen, or null if only its digest is known. */
@@ -71,21 +69,18 @@ public final class SessionTable {
     }
 
     /**
-     * An equal key made of the instances this table already holds, so that what a poll stores shares them instead
-     * of keeping the strings each record came with.
+     * The table's own instance of {@code key} if it tracks the session, else {@code key}: snapshots kept beside the
+     * table share its keys instead of holding the strings each record came with.
      */
-    public SessionKey canonical(SessionKey key) {
+    SessionKey canonical(SessionKey key) {
         TrackedSession tracked = byKey.get(key);
-        if (tracked != null) {
-            return tracked.key();
-        }
-        return new SessionKey(pool.canonical(key.svmUuid()), pool.canonical(key.targetPortalGroup()), key.tsih());
+        return tracked != null ? tracked.key() : key;
     }
 
     /** Stores what a poll found. */
     public void apply(List<SessionUpdate> updates) {
         for (SessionUpdate update : updates) {
-            TrackedSession old = byKey.remove(update.key());
+            TrackedSession old = byKey.get(update.key());
             if (old != null) {
                 forget(old);
             }
@@ -105,11 +100,12 @@ public final class SessionTable {
     }
 
     private void add(TrackedSession session) {
-        byKey.put(session.key(), session);
+        byKey.add(session);
         byFingerprint.add(session);
     }
 
     private void forget(TrackedSession session) {
+        byKey.remove(session);
         byFingerprint.remove(session);
         if (session.contentKnown()) {
             CompactSession.release(session.key(), session.content(), pool);

@@ -57,13 +57,6 @@ final class ValuePool {
         release(ids.get(value));
     }
 
-    /** The shared instance equal to {@code value} if there is one, else {@code value}; counts nothing. */
-    @SuppressWarnings("unchecked")
-    <T> T canonical(T value) {
-        Integer id = ids.get(value);
-        return id == null ? value : (T) values[id];
-    }
-
     private int add(Object value) {
         int id;
         if (freeCount > 0) {
