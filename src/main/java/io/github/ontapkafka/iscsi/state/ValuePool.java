@@ -49,7 +49,8 @@ final class ValuePool {
     /** The shared instance equal to {@code value}, counting one more use of it. */
     @SuppressWarnings("unchecked")
     <T> T share(T value) {
-        return (T) values[acquire(value)];
+        int id = acquire(value); // may grow the array: read it only afterwards
+        return (T) values[id];
     }
 
     /** Counts one use of a value obtained from {@link #share} fewer. */

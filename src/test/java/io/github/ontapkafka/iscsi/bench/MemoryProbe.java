@@ -7,8 +7,6 @@ import io.github.ontapkafka.iscsi.state.ClusterState;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.openjdk.jol.info.GraphLayout;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,8 +21,6 @@ import java.util.List;
  * Prints one {@code name: value} line per number.
  */
 public final class MemoryProbe {
-
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
     private MemoryProbe() {
     }
@@ -46,10 +42,10 @@ public final class MemoryProbe {
             pages = simulated.pages();
         }
         SessionPageParser parser = new SessionPageParser(new JsonFactory());
-        long before = usedAfterGc();
+        long before = Heap.usedAfterGc();
         ClusterState state = ClusterState.fresh();
         state.poll(TaskPollCycle.scan(parser, pages), Instant.now(), SnapshotMode.NEVER);
-        long after = usedAfterGc();
+        long after = Heap.usedAfterGc();
         GraphLayout layout = GraphLayout.parseInstance(state);
         long graph = layout.totalSize();
         if (Boolean.getBoolean("bench.footprint")) {
@@ -87,20 +83,6 @@ public final class MemoryProbe {
         print("in-flight offsets of a " + sessions + "-session snapshot: records", records.size());
         print("in-flight offsets of a " + sessions + "-session snapshot: heap KiB", bytes / 1024.0);
         print("in-flight offsets of a " + sessions + "-session snapshot: bytes per record", bytes / (double) records.size());
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        long previous = Long.MAX_VALUE;
-        for (int i = 0; i < 20; i++) {
-            System.gc();
-            Thread.sleep(100);
-            long used = MEMORY.getHeapMemoryUsage().getUsed();
-            if (Math.abs(previous - used) < 64 * 1024) {
-                return used;
-            }
-            previous = used;
-        }
-        return previous;
     }
 
     private static void print(String name, double value) {

@@ -33,4 +33,14 @@ class ValuePoolTest {
         assertThat(pool.acquire(next)).isEqualTo(id);
         assertThat(pool.share(new String("none"))).isSameAs(next);
     }
+
+    @Test
+    void growsToHoldAnyNumberOfValues() {
+        ValuePool pool = new ValuePool();
+        for (int i = 0; i < 1_000; i++) {
+            String value = "svm-" + i;
+            assertThat(pool.share(value)).isSameAs(value);
+        }
+        assertThat(pool.value(pool.acquire("svm-999"))).isEqualTo("svm-999");
+    }
 }
