@@ -18,7 +18,7 @@ import java.util.List;
  *   <li>the serialised offset the worker writes for clusters of 20,000 and 50,000 sessions;</li>
  *   <li>the heap reachable from the offsets of every record of a first snapshot still in flight.</li>
  * </ul>
- * Prints one {@code name: value} line per number.
+ * Prints one Markdown table row per number.
  */
 public final class MemoryProbe {
 
@@ -58,35 +58,39 @@ public final class MemoryProbe {
     }
 
     private static void offsetSize(int sessions) throws Exception {
-        List<byte[]> pages;
-        try (SimulatedPages simulated = new SimulatedPages(sessions)) {
-            pages = simulated.pages();
-        }
-        TaskPollCycle task = new TaskPollCycle();
-        List<SourceRecord> records = task.poll(pages);
-        byte[] offset = task.committedOffsetBytes(records.get(records.size() - 1));
+        FirstSnapshot snapshot = FirstSnapshot.of(sessions);
+        byte[] offset = snapshot.task.committedOffsetBytes(snapshot.records.get(snapshot.records.size() - 1));
         print("serialised offset bytes, " + sessions + " sessions", offset.length);
         print("serialised offset KiB, " + sessions + " sessions", offset.length / 1024.0);
     }
 
     private static void inFlightOffsets(int sessions) throws Exception {
-        List<byte[]> pages;
-        try (SimulatedPages simulated = new SimulatedPages(sessions)) {
-            pages = simulated.pages();
-        }
-        TaskPollCycle task = new TaskPollCycle();
-        List<SourceRecord> records = task.poll(pages);
-        Object[] offsets = records.stream().map(SourceRecord::sourceOffset).toArray();
+        FirstSnapshot snapshot = FirstSnapshot.of(sessions);
+        Object[] offsets = snapshot.records.stream().map(SourceRecord::sourceOffset).toArray();
         // The worker validates and serialises the offset it commits: that leaves one encoding cached per batch.
-        task.committedOffsetBytes(records.get(records.size() - 1));
-        long bytes = GraphLayout.parseInstance(offsets).totalSize() - GraphLayout.parseInstance((Object) new Object[offsets.length]).totalSize();
-        print("in-flight offsets of a " + sessions + "-session snapshot: records", records.size());
-        print("in-flight offsets of a " + sessions + "-session snapshot: heap KiB", bytes / 1024.0);
-        print("in-flight offsets of a " + sessions + "-session snapshot: bytes per record", bytes / (double) records.size());
+        snapshot.task.committedOffsetBytes(snapshot.records.get(snapshot.records.size() - 1));
+        long bytes = GraphLayout.parseInstance(offsets).totalSize()
+                - GraphLayout.parseInstance((Object) new Object[offsets.length]).totalSize();
+        String what = "in-flight offsets of a " + sessions + "-session first snapshot: ";
+        print(what + "records", snapshot.records.size());
+        print(what + "heap KiB", bytes / 1024.0);
+        print(what + "bytes per record", bytes / (double) snapshot.records.size());
+    }
+
+    /** The records of the first poll of a cluster of simulated sessions, with snapshot.mode=initial. */
+    private record FirstSnapshot(TaskPollCycle task, List<SourceRecord> records) {
+        static FirstSnapshot of(int sessions) throws Exception {
+            List<byte[]> pages;
+            try (SimulatedPages simulated = new SimulatedPages(sessions)) {
+                pages = simulated.pages();
+            }
+            TaskPollCycle task = new TaskPollCycle();
+            return new FirstSnapshot(task, task.poll(pages));
+        }
     }
 
     private static void print(String name, double value) {
-        System.out.printf("%s: %s%n", name, value == Math.rint(value) ? String.valueOf((long) value)
+        System.out.printf("| %s | %s |%n", name, value == Math.rint(value) ? String.valueOf((long) value)
                 : String.format("%.1f", value));
     }
 }

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Kafka (matched by key), the heap after GC, and what the clusters served: requests per poll per cluster and bytes
  * per session. Settings are system properties: {@code bench.clusters} (200), {@code bench.sessions} (2000),
  * {@code bench.pollSeconds} (10), {@code bench.churn} (0.01 per poll), {@code bench.warmupCycles} (3),
- * {@code bench.cycles} (10). Prints one {@code name: value} line per number.
+ * {@code bench.cycles} (10). Prints one Markdown table row per number.
  */
 public final class ScaleBenchmark {
 
@@ -170,7 +170,8 @@ public final class ScaleBenchmark {
         int unmatched = 0;
         for (String line : Files.readAllLines(changeLog, StandardCharsets.UTF_8)) {
             int split = line.lastIndexOf(' ');
-            long changedAt = Long.parseLong(line.substring(split + 1));
+            // The simulator is still writing: its last line may be cut short, and lies after the window anyway.
+            long changedAt = line.split(" ").length == 5 ? Long.parseLong(line.substring(split + 1)) : 0;
             if (changedAt < from || changedAt > to) {
                 continue;
             }
@@ -203,7 +204,7 @@ public final class ScaleBenchmark {
     }
 
     private static void print(String name, double value) {
-        System.out.printf("%s: %s%n", name, value == Math.rint(value) && Math.abs(value) < 1e15
+        System.out.printf("| %s | %s |%n", name, value == Math.rint(value) && Math.abs(value) < 1e15
                 ? String.valueOf((long) value) : String.format("%.3f", value));
     }
 
