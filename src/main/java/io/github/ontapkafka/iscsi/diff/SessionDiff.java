@@ -44,38 +44,27 @@ public final class SessionDiff {
      */
     public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, boolean snapshot,
                                                        Function<String, String> svmNames) throws E {
-        before.startPoll();
-        int seen = 0;
-        List<Integer> unknown = new ArrayList<>();
-        for (int i = 0; i < live.size(); i++) {
-            TrackedSession known = before.byFingerprint(live.fingerprint(i));
-            if (known == null) {
-                unknown.add(i);
-            } else if (before.markSeen(known)) {
-                seen++;
-            } else {
-                throw live.listedTwice(i, known.key());
-            }
-        }
+        List<Integer> unknown = before.markUnchanged(live);
+        int unchanged = live.size() - unknown.size();
         Map<SessionKey, Read> read = new HashMap<>();
         for (int i : unknown) {
             IscsiSession session = live.session(i);
             SessionKey key = session.key();
             TrackedSession old = before.get(key);
-            if ((old != null && before.seenInThisPoll(old))
+            if ((old != null && before.markedUnchanged(old))
                     || read.putIfAbsent(key, new Read(session, live.fingerprint(i))) != null) {
                 throw live.listedTwice(i, key);
             }
         }
         List<SessionChange> changes = new ArrayList<>();
         List<SessionUpdate> updates = new ArrayList<>(read.size());
-        if (seen < before.size()) {
-            for (TrackedSession old : before.all()) {
-                if (!before.seenInThisPoll(old) && !read.containsKey(old.key())) {
+        if (unchanged < before.size()) {
+            before.forEachNotMarked(old -> {
+                if (!read.containsKey(old.key())) {
                     changes.add(logout(old.key(), before.content(old), old.digest(), svmNames));
                     updates.add(SessionUpdate.removal(old.key()));
                 }
-            }
+            });
         }
         for (Map.Entry<SessionKey, Read> entry : read.entrySet()) {
             SessionKey key = entry.getKey();

@@ -18,9 +18,10 @@ public final class SessionListing implements LiveSessions<OntapException> {
     private final ClusterUrl cluster;
     private final SessionPageParser parser;
     private final List<SessionPage> pages;
-    /** Per record, its page and its index within the page. */
+    /** Per record, its page, its index within the page, and its fingerprint. */
     private final int[] pageOf;
     private final int[] indexInPage;
+    private final long[] fingerprints;
 
     public SessionListing(ClusterUrl cluster, SessionPageParser parser, List<SessionPage> pages) {
         this.cluster = cluster;
@@ -29,11 +30,13 @@ public final class SessionListing implements LiveSessions<OntapException> {
         int total = pages.stream().mapToInt(SessionPage::size).sum();
         this.pageOf = new int[total];
         this.indexInPage = new int[total];
+        this.fingerprints = new long[total];
         int record = 0;
         for (int page = 0; page < pages.size(); page++) {
             for (int index = 0; index < pages.get(page).size(); index++, record++) {
                 pageOf[record] = page;
                 indexInPage[record] = index;
+                fingerprints[record] = pages.get(page).fingerprints()[index];
             }
         }
     }
@@ -45,7 +48,7 @@ public final class SessionListing implements LiveSessions<OntapException> {
 
     @Override
     public long fingerprint(int index) {
-        return pages.get(pageOf[index]).fingerprints()[indexInPage[index]];
+        return fingerprints[index];
     }
 
     @Override

@@ -25,6 +25,12 @@ import java.util.List;
  */
 public final class SessionPageParser {
 
+    private static final JsonPath RESPONSE = JsonPath.of("response");
+    private static final JsonPath RECORDS = JsonPath.of("records");
+    private static final JsonPath LINKS = JsonPath.of("_links");
+    private static final JsonPath NEXT = LINKS.field("next");
+    private static final JsonPath NEXT_HREF = NEXT.field("href");
+
     private final JsonFactory json;
 
     public SessionPageParser(JsonFactory json) {
@@ -38,7 +44,7 @@ public final class SessionPageParser {
     public SessionPage scan(byte[] body) throws MalformedResponseException {
         try (JsonParser p = json.createParser(body)) {
             p.nextToken();
-            if (!JsonReader.enterObject(p, "response")) {
+            if (!JsonReader.enterObject(p, RESPONSE)) {
                 throw new MalformedResponseException("response: expected an object, got null");
             }
             RecordRanges records = null;
@@ -69,7 +75,7 @@ public final class SessionPageParser {
         int start = page.recordStarts()[index];
         try (JsonParser p = json.createParser(page.body(), start, page.recordEnds()[index] - start)) {
             p.nextToken();
-            return readSession(p, "records[" + index + "]");
+            return readSession(p, RECORDS.index(index));
         } catch (JsonProcessingException e) {
             throw invalidJson(e);
         } catch (IOException e) {
@@ -87,12 +93,12 @@ public final class SessionPageParser {
 
     private static RecordRanges scanRecords(JsonParser p, byte[] body) throws IOException, MalformedResponseException {
         RecordRanges records = new RecordRanges();
-        if (!JsonReader.enterArray(p, "records")) {
+        if (!JsonReader.enterArray(p, RECORDS)) {
             return records;
         }
         for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
             if (token != JsonToken.START_OBJECT) {
-                throw JsonReader.mismatch("records[" + records.count + "]", "an object", token);
+                throw JsonReader.mismatch(RECORDS.index(records.count), "an object", token);
             }
             int start = (int) p.currentTokenLocation().getByteOffset();
             p.skipChildren();
@@ -127,14 +133,14 @@ public final class SessionPageParser {
 
     private static String readNextHref(JsonParser p) throws IOException, MalformedResponseException {
         String href = null;
-        if (!JsonReader.enterObject(p, "_links")) {
+        if (!JsonReader.enterObject(p, LINKS)) {
             return null;
         }
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            if (field.equals("next") && JsonReader.enterObject(p, "_links.next")) {
+            if (field.equals("next") && JsonReader.enterObject(p, NEXT)) {
                 for (String link = JsonReader.nextField(p); link != null; link = JsonReader.nextField(p)) {
                     if (link.equals("href")) {
-                        href = JsonReader.string(p, "_links.next.href");
+                        href = JsonReader.string(p, NEXT_HREF);
                     } else {
                         p.skipChildren();
                     }
@@ -146,7 +152,7 @@ public final class SessionPageParser {
         return href;
     }
 
-    private static IscsiSession readSession(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static IscsiSession readSession(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             throw new MalformedResponseException(path + ": expected an object, got null");
         }
@@ -160,14 +166,14 @@ public final class SessionPageParser {
         List<Connection> connections = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "svm" -> svm = readSvm(p, path + ".svm");
-                case "target_portal_group" -> tpg = JsonReader.string(p, path + ".target_portal_group");
-                case "target_portal_group_tag" -> tpgTag = JsonReader.integer(p, path + ".target_portal_group_tag");
-                case "tsih" -> tsih = JsonReader.integer(p, path + ".tsih");
-                case "isid" -> isid = JsonReader.string(p, path + ".isid");
-                case "initiator" -> initiator = readInitiator(p, path + ".initiator");
-                case "igroups" -> igroups = readIgroups(p, path + ".igroups");
-                case "connections" -> connections = readConnections(p, path + ".connections");
+                case "svm" -> svm = readSvm(p, path.field("svm"));
+                case "target_portal_group" -> tpg = JsonReader.string(p, path.field("target_portal_group"));
+                case "target_portal_group_tag" -> tpgTag = JsonReader.integer(p, path.field("target_portal_group_tag"));
+                case "tsih" -> tsih = JsonReader.integer(p, path.field("tsih"));
+                case "isid" -> isid = JsonReader.string(p, path.field("isid"));
+                case "initiator" -> initiator = readInitiator(p, path.field("initiator"));
+                case "igroups" -> igroups = readIgroups(p, path.field("igroups"));
+                case "connections" -> connections = readConnections(p, path.field("connections"));
                 default -> p.skipChildren();
             }
         }
@@ -183,23 +189,23 @@ public final class SessionPageParser {
         return new IscsiSession(svm, tpg, tpgTag, tsih, isid, initiator, igroups, connections);
     }
 
-    private static Svm readSvm(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static Svm readSvm(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         String[] v = readStrings(p, path, "uuid", "name");
         return v == null ? null : new Svm(v[0], v[1]);
     }
 
-    private static Initiator readInitiator(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static Initiator readInitiator(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         String[] v = readStrings(p, path, "name", "alias", "comment");
         return v == null ? null : new Initiator(v[0], v[1], v[2]);
     }
 
-    private static List<Igroup> readIgroups(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static List<Igroup> readIgroups(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterArray(p, path)) {
             return null;
         }
         List<Igroup> igroups = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            String[] v = readStrings(p, path + "[" + igroups.size() + "]", "uuid", "name");
+            String[] v = readStrings(p, path.index(igroups.size()), "uuid", "name");
             if (v != null) {
                 igroups.add(new Igroup(v[0], v[1]));
             }
@@ -208,7 +214,7 @@ public final class SessionPageParser {
     }
 
     /** Reads the named string fields of an object (null if the object is JSON null), skipping any others. */
-    private static String[] readStrings(JsonParser p, String path, String... names)
+    private static String[] readStrings(JsonParser p, JsonPath path, String... names)
             throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             return null;
@@ -217,7 +223,7 @@ public final class SessionPageParser {
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             int index = indexOf(names, field);
             if (index >= 0) {
-                values[index] = JsonReader.string(p, path + "." + field);
+                values[index] = JsonReader.string(p, path.field(field));
             } else {
                 p.skipChildren();
             }
@@ -234,19 +240,19 @@ public final class SessionPageParser {
         return -1;
     }
 
-    private static List<Connection> readConnections(JsonParser p, String path)
+    private static List<Connection> readConnections(JsonParser p, JsonPath path)
             throws IOException, MalformedResponseException {
         if (!JsonReader.enterArray(p, path)) {
             return null;
         }
         List<Connection> connections = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            connections.add(readConnection(p, path + "[" + connections.size() + "]"));
+            connections.add(readConnection(p, path.index(connections.size())));
         }
         return connections;
     }
 
-    private static Connection readConnection(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static Connection readConnection(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             throw new MalformedResponseException(path + ": expected an object, got null");
         }
@@ -256,10 +262,10 @@ public final class SessionPageParser {
         NetworkInterface networkInterface = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "cid" -> cid = JsonReader.integer(p, path + ".cid");
-                case "authentication_type" -> authentication = JsonReader.string(p, path + ".authentication_type");
-                case "initiator_address" -> initiatorAddress = readEndpoint(p, path + ".initiator_address");
-                case "interface" -> networkInterface = readInterface(p, path + ".interface");
+                case "cid" -> cid = JsonReader.integer(p, path.field("cid"));
+                case "authentication_type" -> authentication = JsonReader.string(p, path.field("authentication_type"));
+                case "initiator_address" -> initiatorAddress = readEndpoint(p, path.field("initiator_address"));
+                case "interface" -> networkInterface = readInterface(p, path.field("interface"));
                 default -> p.skipChildren();
             }
         }
@@ -269,7 +275,7 @@ public final class SessionPageParser {
         return new Connection(cid, authentication, initiatorAddress, networkInterface);
     }
 
-    private static NetworkInterface readInterface(JsonParser p, String path)
+    private static NetworkInterface readInterface(JsonParser p, JsonPath path)
             throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             return null;
@@ -279,16 +285,16 @@ public final class SessionPageParser {
         IpEndpoint ip = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "uuid" -> uuid = JsonReader.string(p, path + ".uuid");
-                case "name" -> name = JsonReader.string(p, path + ".name");
-                case "ip" -> ip = readEndpoint(p, path + ".ip");
+                case "uuid" -> uuid = JsonReader.string(p, path.field("uuid"));
+                case "name" -> name = JsonReader.string(p, path.field("name"));
+                case "ip" -> ip = readEndpoint(p, path.field("ip"));
                 default -> p.skipChildren();
             }
         }
         return new NetworkInterface(uuid, name, ip);
     }
 
-    private static IpEndpoint readEndpoint(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static IpEndpoint readEndpoint(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             return null;
         }
@@ -296,8 +302,8 @@ public final class SessionPageParser {
         Integer port = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "address" -> address = JsonReader.string(p, path + ".address");
-                case "port" -> port = JsonReader.integer(p, path + ".port");
+                case "address" -> address = JsonReader.string(p, path.field("address"));
+                case "port" -> port = JsonReader.integer(p, path.field("port"));
                 default -> p.skipChildren();
             }
         }

@@ -75,24 +75,22 @@ public final class DigestSnapshot {
         long[] mergedDigests = new long[mergedKeys.length];
         int out = 0;
         int i = 0;
-        var pending = overrides.entrySet().iterator();
-        Map.Entry<SessionKey, Long> next = pending.hasNext() ? pending.next() : null;
-        while (i < keys.length || next != null) {
-            int order = next == null ? -1 : i == keys.length ? 1 : keys[i].compareTo(next.getKey());
-            if (order < 0) {
-                mergedKeys[out] = keys[i];
-                mergedDigests[out++] = digests[i++];
-                continue;
+        // A batch changes few of the sessions: copy the runs between changed keys, found by binary search.
+        for (Map.Entry<SessionKey, Long> override : overrides.entrySet()) {
+            int found = Arrays.binarySearch(keys, i, keys.length, override.getKey());
+            int runEnd = found >= 0 ? found : -found - 1;
+            System.arraycopy(keys, i, mergedKeys, out, runEnd - i);
+            System.arraycopy(digests, i, mergedDigests, out, runEnd - i);
+            out += runEnd - i;
+            if (override.getValue() != SessionDigest.NONE) {
+                mergedKeys[out] = override.getKey();
+                mergedDigests[out++] = override.getValue();
             }
-            if (next.getValue() != SessionDigest.NONE) {
-                mergedKeys[out] = next.getKey();
-                mergedDigests[out++] = next.getValue();
-            }
-            if (order == 0) {
-                i++;
-            }
-            next = pending.hasNext() ? pending.next() : null;
+            i = found >= 0 ? found + 1 : runEnd;
         }
+        System.arraycopy(keys, i, mergedKeys, out, keys.length - i);
+        System.arraycopy(digests, i, mergedDigests, out, keys.length - i);
+        out += keys.length - i;
         mergedKeys = Arrays.copyOf(mergedKeys, out);
         mergedDigests = Arrays.copyOf(mergedDigests, out);
         return new DigestSnapshot(mergedKeys, mergedDigests, names);

@@ -1,11 +1,14 @@
 package io.github.ontapkafka.iscsi.state;
 
+import io.github.ontapkafka.iscsi.diff.LiveSessions;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The sessions a task tracks for one cluster, found by key and by the fingerprint of their last record, their
@@ -17,7 +20,8 @@ public final class SessionTable {
     private final KeyIndex byKey = new KeyIndex();
     private final FingerprintIndex byFingerprint = new FingerprintIndex();
     private final ValuePool pool = new ValuePool();
-    private int poll;
+    /** Sessions known from an offset only, until a poll shows them. */
+    private int withoutFingerprint;
 
     public static SessionTable empty() {
         return new SessionTable();
@@ -36,23 +40,38 @@ public final class SessionTable {
         return byKey.size();
     }
 
-    /** Starts telling which sessions the records of a new poll show unchanged ({@link #markSeen}). */
-    public void startPoll() {
-        poll++;
+    /**
+     * Starts a poll: marks the sessions whose last record {@code live} repeats byte for byte, which are therefore
+     * unchanged, and returns the indexes of the other records, which the caller has to read.
+     *
+     * @throws E if a record comes twice
+     */
+    public <E extends Exception> List<Integer> markUnchanged(LiveSessions<E> live) throws E {
+        byFingerprint.clearMarks();
+        List<Integer> unknown = new ArrayList<>();
+        for (int i = 0; i < live.size(); i++) {
+            int slot = byFingerprint.find(live.fingerprint(i));
+            if (slot < 0) {
+                unknown.add(i);
+            } else if (!byFingerprint.markSeen(slot)) {
+                throw live.listedTwice(i, byFingerprint.at(slot).key());
+            }
+        }
+        return unknown;
     }
 
-    /** Marks a session as shown unchanged by the current poll; false if it was already. */
-    public boolean markSeen(TrackedSession session) {
-        return session.markSeen(poll);
+    /** Whether the current poll has shown this session's last record unchanged. */
+    public boolean markedUnchanged(TrackedSession session) {
+        return byFingerprint.seen(session);
     }
 
-    public boolean seenInThisPoll(TrackedSession session) {
-        return session.seenIn(poll);
-    }
-
-    /** The session whose last record had exactly this fingerprint, or null. */
-    public TrackedSession byFingerprint(long fingerprint) {
-        return byFingerprint.get(fingerprint);
+    /** Every session the current poll has not shown unchanged. */
+    public void forEachNotMarked(Consumer<TrackedSession> action) {
+        byFingerprint.forEachUnseen(action);
+        if (withoutFingerprint > 0) {
+            byKey.all().stream().filter(session -> session.fingerprint() == LiveSessions.NO_FINGERPRINT)
+                    .forEach(action);
+        }
     }
 
     public TrackedSession get(SessionKey key) {
@@ -60,7 +79,7 @@ public final class SessionTable {
     }
 
     public Collection<TrackedSession> all() {
-        return Collections.unmodifiableCollection(byKey);
+        return Collections.unmodifiableCollection(byKey.all());
     }
 
     /** The session's last state seen, or null if only its digest is known. */
@@ -101,12 +120,14 @@ public final class SessionTable {
 
     private void add(TrackedSession session) {
         byKey.add(session);
-        byFingerprint.add(session);
+        byFingerprint.addIfFingerprinted(session);
+        withoutFingerprint += session.fingerprint() == LiveSessions.NO_FINGERPRINT ? 1 : 0;
     }
 
     private void forget(TrackedSession session) {
         byKey.remove(session);
         byFingerprint.remove(session);
+        withoutFingerprint -= session.fingerprint() == LiveSessions.NO_FINGERPRINT ? 1 : 0;
         if (session.contentKnown()) {
             CompactSession.release(session.key(), session.content(), pool);
         }

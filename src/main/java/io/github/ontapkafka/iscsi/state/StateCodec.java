@@ -34,7 +34,10 @@ public final class StateCodec {
     public static String encode(DigestSnapshot snapshot) {
         Map<String, Integer> svmIndex = new LinkedHashMap<>();
         for (int i = 0; i < snapshot.size(); i++) {
-            svmIndex.putIfAbsent(snapshot.key(i).svmUuid(), svmIndex.size());
+            // Keys are ordered by SVM first: look up only where the SVM changes.
+            if (i == 0 || !snapshot.key(i).svmUuid().equals(snapshot.key(i - 1).svmUuid())) {
+                svmIndex.putIfAbsent(snapshot.key(i).svmUuid(), svmIndex.size());
+            }
         }
         for (String uuid : snapshot.svmNames().keySet()) {
             svmIndex.putIfAbsent(uuid, svmIndex.size());

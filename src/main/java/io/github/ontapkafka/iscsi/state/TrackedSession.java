@@ -13,8 +13,6 @@ public final class TrackedSession {
     private final long digest;
     private final long fingerprint;
     private final byte[] content;
-    /** The last poll whose records included this session's unchanged record. */
-    private int seenInPoll;
 
     TrackedSession(SessionKey key, long digest, long fingerprint, byte[] content) {
         this.key = key;
@@ -41,18 +39,5 @@ public final class TrackedSession {
 
     byte[] content() {
         return content;
-    }
-
-    /** False if it was already seen in {@code poll}. */
-    boolean markSeen(int poll) {
-        if (seenInPoll == poll) {
-            return false;
-        }
-        seenInPoll = poll;
-        return true;
-    }
-
-    boolean seenIn(int poll) {
-        return seenInPoll == poll;
     }
 }

@@ -95,6 +95,12 @@ public class PollCycleBenchmark {
         return tokens;
     }
 
+    /** What the fetch thread does with the pages: check their JSON, locate and fingerprint every record. */
+    @Benchmark
+    public Object scan(Pages pages) throws MalformedResponseException {
+        return TaskPollCycle.scan(pages.parser, pages.pages);
+    }
+
     /** Every page parsed into the session model: scanned, then every record read, as on a first poll. */
     @Benchmark
     public Object parse(Pages pages) throws MalformedResponseException, OntapException {

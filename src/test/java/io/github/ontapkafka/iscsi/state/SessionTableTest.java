@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.state;
 
+import io.github.ontapkafka.iscsi.fixtures.FingerprintedPoll;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.Igroup;
 import io.github.ontapkafka.iscsi.model.Initiator;
@@ -18,6 +19,11 @@ import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SessionTableTest {
+
+    /** Whether a poll whose only record has this fingerprint shows a tracked session unchanged. */
+    private static boolean knows(SessionTable table, long fingerprint) {
+        return table.markUnchanged(new FingerprintedPoll().record(fingerprint, null)).isEmpty();
+    }
 
     private static SessionUpdate put(IscsiSession session, long fingerprint) {
         return new SessionUpdate(session.key(), session, SessionDigest.of(session), fingerprint);
@@ -55,8 +61,9 @@ class SessionTableTest {
 
         table.apply(List.of(put(aChanged, 11)));
 
-        assertThat(table.byFingerprint(10)).isNull();
-        assertThat(table.byFingerprint(11).key()).isEqualTo(a.key());
+        assertThat(knows(table, 10)).isFalse();
+        assertThat(knows(table, 11)).isTrue();
+        assertThat(table.get(a.key()).fingerprint()).isEqualTo(11);
         assertThat(table.size()).isEqualTo(1);
     }
 
@@ -76,15 +83,29 @@ class SessionTableTest {
         table.apply(removals);
 
         for (int tsih = 1; tsih <= 3_000; tsih++) {
-            TrackedSession found = table.byFingerprint((long) tsih << 40 | 5);
-            if (tsih % 2 == 1) {
-                assertThat(found).as("removed %d", tsih).isNull();
-            } else {
-                assertThat(found).as("kept %d", tsih).isNotNull();
-                assertThat(found.key().tsih()).isEqualTo(tsih);
-            }
+            assertThat(knows(table, (long) tsih << 40 | 5)).as("tsih %d", tsih).isEqualTo(tsih % 2 == 0);
         }
         assertThat(table.size()).isEqualTo(1_500);
+    }
+
+    @Test
+    void tellsWhichSessionsAPollShowedUnchangedAndWhichNot() {
+        IscsiSession a = session(1, "iqn.a", connection(1));
+        IscsiSession b = session(2, "iqn.b", connection(1));
+        IscsiSession c = session(3, "iqn.c", connection(1));
+        SessionTable table = SessionTable.ofDigests(DigestSnapshot.EMPTY.apply(List.of(
+                new io.github.ontapkafka.iscsi.diff.SessionChange(io.github.ontapkafka.iscsi.diff.ChangeType.LOGIN,
+                        c.key(), c, SessionDigest.NONE, SessionDigest.of(c), null, null)), 1));
+        table.apply(List.of(put(a, 1), put(b, 2)));
+
+        List<Integer> unknown = table.markUnchanged(new FingerprintedPoll().record(2, b).record(7, a));
+
+        assertThat(unknown).containsExactly(1);
+        assertThat(table.markedUnchanged(table.get(b.key()))).isTrue();
+        assertThat(table.markedUnchanged(table.get(a.key()))).isFalse();
+        List<SessionKey> notMarked = new ArrayList<>();
+        table.forEachNotMarked(session -> notMarked.add(session.key()));
+        assertThat(notMarked).as("a, and c known from an offset only").containsExactlyInAnyOrder(a.key(), c.key());
     }
 
     @Test
