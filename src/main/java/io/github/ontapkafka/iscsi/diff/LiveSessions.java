@@ -3,8 +3,6 @@ package io.github.ontapkafka.iscsi.diff;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
-import java.util.List;
-
 /**
  * Every session record one poll of a cluster returned. A record is read into the model only on demand: most of a
  * poll's records are byte for byte the ones the previous poll returned, and their {@link #fingerprint} tells so
@@ -27,30 +25,4 @@ public interface LiveSessions<E extends Exception> {
 
     /** The failure to report when record {@code index} repeats the key {@code key} of another record. */
     E listedTwice(int index, SessionKey key);
-
-    /** Sessions already in the model, without fingerprints: each is read as new. */
-    static LiveSessions<IllegalArgumentException> of(List<IscsiSession> sessions) {
-        List<IscsiSession> copy = List.copyOf(sessions);
-        return new LiveSessions<>() {
-            @Override
-            public int size() {
-                return copy.size();
-            }
-
-            @Override
-            public long fingerprint(int index) {
-                return NO_FINGERPRINT;
-            }
-
-            @Override
-            public IscsiSession session(int index) {
-                return copy.get(index);
-            }
-
-            @Override
-            public IllegalArgumentException listedTwice(int index, SessionKey key) {
-                return new IllegalArgumentException("session " + key + " is listed twice");
-            }
-        };
-    }
 }

@@ -33,7 +33,7 @@ class SessionDiffTest {
                 sessions.length));
     }
 
-    private static List<SessionChange> diff(SessionTable before, LiveSessions<IllegalArgumentException> live) {
+    private static List<SessionChange> diff(SessionTable before, LiveSessions<IllegalStateException> live) {
         return SessionDiff.compute(before, live, false, uuid -> "svm1").changes();
     }
 

@@ -2,7 +2,6 @@ package io.github.ontapkafka.iscsi.state;
 
 import io.github.ontapkafka.iscsi.config.SnapshotMode;
 import io.github.ontapkafka.iscsi.diff.ChangeType;
-import io.github.ontapkafka.iscsi.diff.LiveSessions;
 import io.github.ontapkafka.iscsi.diff.SessionChange;
 import io.github.ontapkafka.iscsi.event.EventIds;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
@@ -151,7 +150,7 @@ class ClusterStateTest {
         for (int tsih = 0; tsih < 2_000; tsih++) {
             many.add(session(tsih, "iqn.host" + tsih, connection(1)));
         }
-        ChangeBatch batch = state.poll(LiveSessions.of(many), T1, SnapshotMode.INITIAL);
+        ChangeBatch batch = state.poll(live(many), T1, SnapshotMode.INITIAL);
 
         Map<String, Object> early = batch.offsetAfter(0);
         Map<String, Object> late = batch.offsetAfter(1_999);
