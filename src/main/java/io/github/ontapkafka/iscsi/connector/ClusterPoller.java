@@ -2,18 +2,16 @@ package io.github.ontapkafka.iscsi.connector;
 
 import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
-import io.github.ontapkafka.iscsi.model.IscsiSession;
-import io.github.ontapkafka.iscsi.model.SessionKey;
 import io.github.ontapkafka.iscsi.ontap.FailureKind;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
+import io.github.ontapkafka.iscsi.ontap.SessionListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * One cluster's schedule and health within a task. The fetch runs on a pool thread; everything else happens on the
@@ -66,7 +64,7 @@ final class ClusterPoller {
         Instant startedAt = clock.instant();
         try {
             ClusterIdentity current = known != null ? known : client.fetchIdentity();
-            Map<SessionKey, IscsiSession> sessions = client.fetchSessions();
+            SessionListing sessions = client.fetchSessions();
             return PollOutcome.success(this, startedAt, clock.instant(), current, sessions);
         } catch (OntapException e) {
             return PollOutcome.failure(this, startedAt, e);

@@ -15,11 +15,14 @@ import java.util.UUID;
  */
 public final class EventIds {
 
+    /** Cloned for each id: cheaper than looking the algorithm up among the security providers every time. */
+    private static final MessageDigest SHA_256 = sha256();
+
     private EventIds() {
     }
 
     public static String of(String clusterUuid, SessionChange change, long generation) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = copyOf(SHA_256);
         update(sha, clusterUuid);
         update(sha, change.key().svmUuid());
         update(sha, change.key().targetPortalGroup());
@@ -41,6 +44,14 @@ public final class EventIds {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         sha.update(bytes);
+    }
+
+    private static MessageDigest copyOf(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256();
+        }
     }
 
     private static MessageDigest sha256() {

@@ -1,6 +1,5 @@
 package io.github.ontapkafka.iscsi.model;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,18 +8,23 @@ import java.util.Objects;
  */
 public record SessionKey(String svmUuid, String targetPortalGroup, int tsih) implements Comparable<SessionKey> {
 
-    private static final Comparator<SessionKey> ORDER = Comparator.comparing(SessionKey::svmUuid)
-            .thenComparing(SessionKey::targetPortalGroup)
-            .thenComparingInt(SessionKey::tsih);
-
     public SessionKey {
         Objects.requireNonNull(svmUuid, "svmUuid");
         Objects.requireNonNull(targetPortalGroup, "targetPortalGroup");
     }
 
+    /** By SVM UUID, portal group, then TSIH. Keys of one cluster mostly share their strings: compared first by identity. */
     @Override
     public int compareTo(SessionKey other) {
-        return ORDER.compare(this, other);
+        int order = compare(svmUuid, other.svmUuid);
+        if (order == 0) {
+            order = compare(targetPortalGroup, other.targetPortalGroup);
+        }
+        return order != 0 ? order : Integer.compare(tsih, other.tsih);
+    }
+
+    private static int compare(String a, String b) {
+        return a == b ? 0 : a.compareTo(b);
     }
 
     @Override

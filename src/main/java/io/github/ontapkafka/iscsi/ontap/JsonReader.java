@@ -15,7 +15,7 @@ final class JsonReader {
     }
 
     /** Reads a string or null; any other JSON type is an error. */
-    static String string(JsonParser p, String path) throws IOException, MalformedResponseException {
+    static String string(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -27,7 +27,7 @@ final class JsonReader {
     }
 
     /** Reads an integer or null; any other JSON type is an error. */
-    static Integer integer(JsonParser p, String path) throws IOException, MalformedResponseException {
+    static Integer integer(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -39,7 +39,7 @@ final class JsonReader {
     }
 
     /** Positions the parser inside an object: true if one starts here, false for JSON null. */
-    static boolean enterObject(JsonParser p, String path) throws MalformedResponseException {
+    static boolean enterObject(JsonParser p, JsonPath path) throws MalformedResponseException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return false;
@@ -51,7 +51,7 @@ final class JsonReader {
     }
 
     /** Positions the parser inside an array: true if one starts here, false for JSON null. */
-    static boolean enterArray(JsonParser p, String path) throws MalformedResponseException {
+    static boolean enterArray(JsonParser p, JsonPath path) throws MalformedResponseException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return false;
@@ -73,7 +73,7 @@ final class JsonReader {
         return name;
     }
 
-    static MalformedResponseException mismatch(String path, String expected, JsonToken actual) {
+    static MalformedResponseException mismatch(JsonPath path, String expected, JsonToken actual) {
         return new MalformedResponseException(path + ": expected " + expected + ", got " + describe(actual));
     }
 

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
-import io.github.ontapkafka.iscsi.model.IscsiSession;
-import io.github.ontapkafka.iscsi.model.SessionKey;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -17,9 +15,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -69,38 +67,43 @@ public final class OntapClient {
     public void probeSessions() throws OntapException, InterruptedException {
         String what = "GET " + SESSIONS_PATH;
         try {
-            pageParser.parse(getJson(cluster.resolve(SESSIONS_PATH + "?fields=tsih&max_records=1"), what));
+            SessionPage page = pageParser.scan(getJson(cluster.resolve(SESSIONS_PATH + "?fields=tsih&max_records=1"), what));
+            for (int i = 0; i < page.size(); i++) {
+                pageParser.read(page, i);
+            }
         } catch (MalformedResponseException e) {
             throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
         }
     }
 
-    /** Every session of the cluster, read page by page to the end of the {@code next} links. */
-    public Map<SessionKey, IscsiSession> fetchSessions() throws OntapException, InterruptedException {
-        Map<SessionKey, IscsiSession> sessions = new HashMap<>();
+    /**
+     * Every session record of the cluster, fetched page by page to the end of the {@code next} links. The pages are
+     * checked to be JSON pages of records; the records themselves are read when the caller asks for them.
+     */
+    public SessionListing fetchSessions() throws OntapException, InterruptedException {
+        List<SessionPage> pages = new ArrayList<>();
         Set<String> visited = new HashSet<>();
         String href = SESSIONS_PATH + "?fields=" + SESSION_FIELDS + "&max_records=" + policy.pageSize();
         for (int page = 1; href != null; page++) {
-            String what = "GET " + SESSIONS_PATH + " page " + page;
+            String what = describePage(page);
             if (page > MAX_PAGES || !visited.add(href)) {
                 throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
                         what + ": the next link leads back to a page already read (" + href + ")", null);
             }
             SessionPage sessionPage;
             try {
-                sessionPage = pageParser.parse(getJson(resolveLink(href, what), what));
+                sessionPage = pageParser.scan(getJson(resolveLink(href, what), what));
             } catch (MalformedResponseException e) {
                 throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
             }
-            for (IscsiSession session : sessionPage.records()) {
-                if (sessions.putIfAbsent(session.key(), session) != null) {
-                    throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
-                            what + ": session " + session.key() + " is listed twice", null);
-                }
-            }
+            pages.add(sessionPage);
             href = sessionPage.nextHref();
         }
-        return sessions;
+        return new SessionListing(cluster, pageParser, pages);
+    }
+
+    static String describePage(int page) {
+        return "GET " + SESSIONS_PATH + " page " + page;
     }
 
     /** ONTAP's links are relative to the cluster; an absolute one is followed only to the same origin. */

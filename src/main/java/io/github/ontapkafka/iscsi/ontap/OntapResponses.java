@@ -19,15 +19,15 @@ final class OntapResponses {
     static ClusterIdentity clusterIdentity(JsonFactory json, byte[] body) throws MalformedResponseException {
         try (JsonParser p = json.createParser(body)) {
             p.nextToken();
-            if (!JsonReader.enterObject(p, "cluster")) {
+            if (!JsonReader.enterObject(p, JsonPath.of("cluster"))) {
                 throw new MalformedResponseException("cluster: expected an object, got null");
             }
             String uuid = null;
             String name = null;
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 switch (field) {
-                    case "uuid" -> uuid = JsonReader.string(p, "cluster.uuid");
-                    case "name" -> name = JsonReader.string(p, "cluster.name");
+                    case "uuid" -> uuid = JsonReader.string(p, JsonPath.of("cluster.uuid"));
+                    case "name" -> name = JsonReader.string(p, JsonPath.of("cluster.name"));
                     default -> p.skipChildren();
                 }
             }
@@ -55,9 +55,9 @@ final class OntapResponses {
         }
         try (JsonParser p = json.createParser(body)) {
             p.nextToken();
-            if (JsonReader.enterObject(p, "response")) {
+            if (JsonReader.enterObject(p, JsonPath.of("response"))) {
                 for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-                    if (field.equals("error") && JsonReader.enterObject(p, "error")) {
+                    if (field.equals("error") && JsonReader.enterObject(p, JsonPath.of("error"))) {
                         return readError(p);
                     }
                     p.skipChildren();
@@ -74,8 +74,8 @@ final class OntapResponses {
         String code = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "message" -> message = JsonReader.string(p, "error.message");
-                case "code" -> code = JsonReader.string(p, "error.code");
+                case "message" -> message = JsonReader.string(p, JsonPath.of("error.message"));
+                case "code" -> code = JsonReader.string(p, JsonPath.of("error.code"));
                 default -> p.skipChildren();
             }
         }

@@ -1,9 +1,12 @@
 package io.github.ontapkafka.iscsi.ontap;
 
-import io.github.ontapkafka.iscsi.model.IscsiSession;
+/**
+ * One page of the sessions collection, scanned but not read: where each record's bytes lie in the body, their
+ * fingerprints, and the cluster-relative link to the next page (null on the last).
+ */
+public record SessionPage(byte[] body, int[] recordStarts, int[] recordEnds, long[] fingerprints, String nextHref) {
 
-import java.util.List;
-
-/** One page of the sessions collection and the cluster-relative link to the next page (null on the last). */
-public record SessionPage(List<IscsiSession> records, String nextHref) {
+    public int size() {
+        return recordStarts.length;
+    }
 }

@@ -14,14 +14,22 @@ import io.github.ontapkafka.iscsi.model.Svm;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads one page of {@code GET /api/protocols/san/iscsi/sessions} into the session model with a streaming parser.
- * Unknown fields are skipped (newer releases add some); a missing key field or a value of the wrong JSON type fails
- * the whole page, because a session we cannot identify must not turn into a false logout.
+ * Reads pages of {@code GET /api/protocols/san/iscsi/sessions} with a streaming parser, in two steps: {@link #scan}
+ * checks a page's JSON and locates its records, {@link #read} reads one record into the session model. Unknown
+ * fields are skipped (newer releases add some); a missing key field or a value of the wrong JSON type fails the
+ * whole poll, because a session we cannot identify must not turn into a false logout.
  */
 public final class SessionPageParser {
+
+    private static final JsonPath RESPONSE = JsonPath.of("response");
+    private static final JsonPath RECORDS = JsonPath.of("records");
+    private static final JsonPath LINKS = JsonPath.of("_links");
+    private static final JsonPath NEXT = LINKS.field("next");
+    private static final JsonPath NEXT_HREF = NEXT.field("href");
 
     private final JsonFactory json;
 
@@ -29,17 +37,21 @@ public final class SessionPageParser {
         this.json = json;
     }
 
-    public SessionPage parse(byte[] body) throws MalformedResponseException {
+    /**
+     * Checks that {@code body} is a JSON page of session records and locates and fingerprints each record, without
+     * reading any: {@link #read} reads those the caller does not know yet.
+     */
+    public SessionPage scan(byte[] body) throws MalformedResponseException {
         try (JsonParser p = json.createParser(body)) {
             p.nextToken();
-            if (!JsonReader.enterObject(p, "response")) {
+            if (!JsonReader.enterObject(p, RESPONSE)) {
                 throw new MalformedResponseException("response: expected an object, got null");
             }
-            List<IscsiSession> records = null;
+            RecordRanges records = null;
             String next = null;
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 switch (field) {
-                    case "records" -> records = readRecords(p);
+                    case "records" -> records = scanRecords(p, body);
                     case "_links" -> next = readNextHref(p);
                     default -> p.skipChildren();
                 }
@@ -50,35 +62,85 @@ public final class SessionPageParser {
             if (records == null) {
                 throw new MalformedResponseException("response: no 'records' array");
             }
-            return new SessionPage(records, next);
+            return records.toPage(body, next);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+            throw invalidJson(e);
         } catch (IOException e) {
-            throw new MalformedResponseException("unreadable body: " + e.getMessage(), e);
+            throw unreadable(e);
         }
     }
 
-    private static List<IscsiSession> readRecords(JsonParser p) throws IOException, MalformedResponseException {
-        List<IscsiSession> records = new ArrayList<>();
-        if (!JsonReader.enterArray(p, "records")) {
+    /** Reads record {@code index} of a scanned page into the model, checking its key fields and value types. */
+    public IscsiSession read(SessionPage page, int index) throws MalformedResponseException {
+        int start = page.recordStarts()[index];
+        try (JsonParser p = json.createParser(page.body(), start, page.recordEnds()[index] - start)) {
+            p.nextToken();
+            return readSession(p, RECORDS.index(index));
+        } catch (JsonProcessingException e) {
+            throw invalidJson(e);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static MalformedResponseException invalidJson(JsonProcessingException e) {
+        return new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static MalformedResponseException unreadable(IOException e) {
+        return new MalformedResponseException("unreadable body: " + e.getMessage(), e);
+    }
+
+    private static RecordRanges scanRecords(JsonParser p, byte[] body) throws IOException, MalformedResponseException {
+        RecordRanges records = new RecordRanges();
+        if (!JsonReader.enterArray(p, RECORDS)) {
             return records;
         }
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            records.add(readSession(p, "records[" + records.size() + "]"));
+        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
+            if (token != JsonToken.START_OBJECT) {
+                throw JsonReader.mismatch(RECORDS.index(records.count), "an object", token);
+            }
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            p.skipChildren();
+            records.add(body, start, (int) p.currentLocation().getByteOffset());
         }
         return records;
     }
 
+    /** The byte ranges and fingerprints of a page's records, collected while scanning. */
+    private static final class RecordRanges {
+        private int[] starts = new int[64];
+        private int[] ends = new int[64];
+        private long[] fingerprints = new long[64];
+        private int count;
+
+        void add(byte[] body, int start, int end) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
+                fingerprints = Arrays.copyOf(fingerprints, count * 2);
+            }
+            starts[count] = start;
+            ends[count] = end;
+            fingerprints[count++] = RecordFingerprint.of(body, start, end);
+        }
+
+        SessionPage toPage(byte[] body, String next) {
+            return new SessionPage(body, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),
+                    Arrays.copyOf(fingerprints, count), next);
+        }
+    }
+
     private static String readNextHref(JsonParser p) throws IOException, MalformedResponseException {
         String href = null;
-        if (!JsonReader.enterObject(p, "_links")) {
+        if (!JsonReader.enterObject(p, LINKS)) {
             return null;
         }
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            if (field.equals("next") && JsonReader.enterObject(p, "_links.next")) {
+            if (field.equals("next") && JsonReader.enterObject(p, NEXT)) {
                 for (String link = JsonReader.nextField(p); link != null; link = JsonReader.nextField(p)) {
                     if (link.equals("href")) {
-                        href = JsonReader.string(p, "_links.next.href");
+                        href = JsonReader.string(p, NEXT_HREF);
                     } else {
                         p.skipChildren();
                     }
@@ -90,7 +152,7 @@ public final class SessionPageParser {
         return href;
     }
 
-    private static IscsiSession readSession(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static IscsiSession readSession(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             throw new MalformedResponseException(path + ": expected an object, got null");
         }
@@ -104,14 +166,14 @@ public final class SessionPageParser {
         List<Connection> connections = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "svm" -> svm = readSvm(p, path + ".svm");
-                case "target_portal_group" -> tpg = JsonReader.string(p, path + ".target_portal_group");
-                case "target_portal_group_tag" -> tpgTag = JsonReader.integer(p, path + ".target_portal_group_tag");
-                case "tsih" -> tsih = JsonReader.integer(p, path + ".tsih");
-                case "isid" -> isid = JsonReader.string(p, path + ".isid");
-                case "initiator" -> initiator = readInitiator(p, path + ".initiator");
-                case "igroups" -> igroups = readIgroups(p, path + ".igroups");
-                case "connections" -> connections = readConnections(p, path + ".connections");
+                case "svm" -> svm = readSvm(p, path.field("svm"));
+                case "target_portal_group" -> tpg = JsonReader.string(p, path.field("target_portal_group"));
+                case "target_portal_group_tag" -> tpgTag = JsonReader.integer(p, path.field("target_portal_group_tag"));
+                case "tsih" -> tsih = JsonReader.integer(p, path.field("tsih"));
+                case "isid" -> isid = JsonReader.string(p, path.field("isid"));
+                case "initiator" -> initiator = readInitiator(p, path.field("initiator"));
+                case "igroups" -> igroups = readIgroups(p, path.field("igroups"));
+                case "connections" -> connections = readConnections(p, path.field("connections"));
                 default -> p.skipChildren();
             }
         }
@@ -127,23 +189,23 @@ public final class SessionPageParser {
         return new IscsiSession(svm, tpg, tpgTag, tsih, isid, initiator, igroups, connections);
     }
 
-    private static Svm readSvm(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static Svm readSvm(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         String[] v = readStrings(p, path, "uuid", "name");
         return v == null ? null : new Svm(v[0], v[1]);
     }
 
-    private static Initiator readInitiator(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static Initiator readInitiator(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         String[] v = readStrings(p, path, "name", "alias", "comment");
         return v == null ? null : new Initiator(v[0], v[1], v[2]);
     }
 
-    private static List<Igroup> readIgroups(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static List<Igroup> readIgroups(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterArray(p, path)) {
             return null;
         }
         List<Igroup> igroups = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            String[] v = readStrings(p, path + "[" + igroups.size() + "]", "uuid", "name");
+            String[] v = readStrings(p, path.index(igroups.size()), "uuid", "name");
             if (v != null) {
                 igroups.add(new Igroup(v[0], v[1]));
             }
@@ -152,7 +214,7 @@ public final class SessionPageParser {
     }
 
     /** Reads the named string fields of an object (null if the object is JSON null), skipping any others. */
-    private static String[] readStrings(JsonParser p, String path, String... names)
+    private static String[] readStrings(JsonParser p, JsonPath path, String... names)
             throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             return null;
@@ -161,7 +223,7 @@ public final class SessionPageParser {
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             int index = indexOf(names, field);
             if (index >= 0) {
-                values[index] = JsonReader.string(p, path + "." + field);
+                values[index] = JsonReader.string(p, path.field(field));
             } else {
                 p.skipChildren();
             }
@@ -178,19 +240,19 @@ public final class SessionPageParser {
         return -1;
     }
 
-    private static List<Connection> readConnections(JsonParser p, String path)
+    private static List<Connection> readConnections(JsonParser p, JsonPath path)
             throws IOException, MalformedResponseException {
         if (!JsonReader.enterArray(p, path)) {
             return null;
         }
         List<Connection> connections = new ArrayList<>();
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            connections.add(readConnection(p, path + "[" + connections.size() + "]"));
+            connections.add(readConnection(p, path.index(connections.size())));
         }
         return connections;
     }
 
-    private static Connection readConnection(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static Connection readConnection(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             throw new MalformedResponseException(path + ": expected an object, got null");
         }
@@ -200,10 +262,10 @@ public final class SessionPageParser {
         NetworkInterface networkInterface = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "cid" -> cid = JsonReader.integer(p, path + ".cid");
-                case "authentication_type" -> authentication = JsonReader.string(p, path + ".authentication_type");
-                case "initiator_address" -> initiatorAddress = readEndpoint(p, path + ".initiator_address");
-                case "interface" -> networkInterface = readInterface(p, path + ".interface");
+                case "cid" -> cid = JsonReader.integer(p, path.field("cid"));
+                case "authentication_type" -> authentication = JsonReader.string(p, path.field("authentication_type"));
+                case "initiator_address" -> initiatorAddress = readEndpoint(p, path.field("initiator_address"));
+                case "interface" -> networkInterface = readInterface(p, path.field("interface"));
                 default -> p.skipChildren();
             }
         }
@@ -213,7 +275,7 @@ public final class SessionPageParser {
         return new Connection(cid, authentication, initiatorAddress, networkInterface);
     }
 
-    private static NetworkInterface readInterface(JsonParser p, String path)
+    private static NetworkInterface readInterface(JsonParser p, JsonPath path)
             throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             return null;
@@ -223,16 +285,16 @@ public final class SessionPageParser {
         IpEndpoint ip = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "uuid" -> uuid = JsonReader.string(p, path + ".uuid");
-                case "name" -> name = JsonReader.string(p, path + ".name");
-                case "ip" -> ip = readEndpoint(p, path + ".ip");
+                case "uuid" -> uuid = JsonReader.string(p, path.field("uuid"));
+                case "name" -> name = JsonReader.string(p, path.field("name"));
+                case "ip" -> ip = readEndpoint(p, path.field("ip"));
                 default -> p.skipChildren();
             }
         }
         return new NetworkInterface(uuid, name, ip);
     }
 
-    private static IpEndpoint readEndpoint(JsonParser p, String path) throws IOException, MalformedResponseException {
+    private static IpEndpoint readEndpoint(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         if (!JsonReader.enterObject(p, path)) {
             return null;
         }
@@ -240,8 +302,8 @@ public final class SessionPageParser {
         Integer port = null;
         for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
             switch (field) {
-                case "address" -> address = JsonReader.string(p, path + ".address");
-                case "port" -> port = JsonReader.integer(p, path + ".port");
+                case "address" -> address = JsonReader.string(p, path.field("address"));
+                case "port" -> port = JsonReader.integer(p, path.field("port"));
                 default -> p.skipChildren();
             }
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param previousObservedAt the last poll that saw the state before this batch (null before the first poll)
  */
 public record ChangeBatch(List<SessionChange> changes, long generation, Instant observedAt, Instant previousObservedAt,
-                          boolean snapshot, DigestSnapshot base) {
+                          boolean snapshot, BatchStates states) {
 
     public boolean isEmpty() {
         return changes.isEmpty();
@@ -26,7 +26,7 @@ public record ChangeBatch(List<SessionChange> changes, long generation, Instant 
      */
     public Map<String, Object> offsetAfter(int index) {
         boolean last = index == changes.size() - 1;
-        return new StateOffset(base, changes, index + 1, last ? generation : generation - 1,
+        return new StateOffset(states, index + 1, last ? generation : generation - 1,
                 last ? observedAt : previousObservedAt, snapshot && !last);
     }
 }

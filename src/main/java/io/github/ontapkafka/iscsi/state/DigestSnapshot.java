@@ -1,14 +1,15 @@
 package io.github.ontapkafka.iscsi.state;
 
-import io.github.ontapkafka.iscsi.diff.ChangeType;
 import io.github.ontapkafka.iscsi.diff.SessionChange;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * An immutable, key-ordered view of a cluster's sessions as digests, plus the SVM names seen: exactly what an offset
@@ -28,12 +29,14 @@ public final class DigestSnapshot {
         this.svmNames = Map.copyOf(svmNames);
     }
 
-    public static DigestSnapshot of(Map<SessionKey, TrackedSession> sessions, Map<String, String> svmNames) {
-        SessionKey[] keys = sessions.keySet().toArray(new SessionKey[0]);
-        Arrays.sort(keys);
-        long[] digests = new long[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            digests[i] = sessions.get(keys[i]).digest();
+    public static DigestSnapshot of(SessionTable sessions, Map<String, String> svmNames) {
+        TrackedSession[] tracked = sessions.all().toArray(new TrackedSession[0]);
+        Arrays.sort(tracked, Comparator.comparing(TrackedSession::key));
+        SessionKey[] keys = new SessionKey[tracked.length];
+        long[] digests = new long[tracked.length];
+        for (int i = 0; i < tracked.length; i++) {
+            keys[i] = tracked[i].key();
+            digests[i] = tracked[i].digest();
         }
         return new DigestSnapshot(keys, digests, svmNames);
     }
@@ -54,48 +57,40 @@ public final class DigestSnapshot {
         return svmNames;
     }
 
-    /** The sessions as the task remembers them after a restart: digests only. */
-    public Map<SessionKey, TrackedSession> toTracked() {
-        Map<SessionKey, TrackedSession> tracked = new HashMap<>(Math.max(16, keys.length * 4 / 3 + 1));
-        for (int i = 0; i < keys.length; i++) {
-            tracked.put(keys[i], new TrackedSession(digests[i], null));
-        }
-        return tracked;
-    }
-
     /** This snapshot with the first {@code count} of {@code changes} applied (changes are in key order). */
     public DigestSnapshot apply(List<SessionChange> changes, int count) {
+        return apply(ChangeDigests.of(changes, UnaryOperator.identity()), count);
+    }
+
+    DigestSnapshot apply(ChangeDigests changes, int count) {
         TreeMap<SessionKey, Long> overrides = new TreeMap<>();
         Map<String, String> names = new HashMap<>(svmNames);
-        for (SessionChange change : changes.subList(0, count)) {
-            overrides.put(change.key(), change.type() == ChangeType.LOGOUT ? SessionDigest.NONE : change.digestAfter());
-            String svmName = change.session().svm().name();
-            if (svmName != null) {
-                names.put(change.key().svmUuid(), svmName);
+        for (int c = 0; c < count; c++) {
+            overrides.put(changes.key(c), changes.digestAfter(c));
+            if (changes.svmName(c) != null) {
+                names.put(changes.key(c).svmUuid(), changes.svmName(c));
             }
         }
         SessionKey[] mergedKeys = new SessionKey[keys.length + overrides.size()];
         long[] mergedDigests = new long[mergedKeys.length];
         int out = 0;
         int i = 0;
-        var pending = overrides.entrySet().iterator();
-        Map.Entry<SessionKey, Long> next = pending.hasNext() ? pending.next() : null;
-        while (i < keys.length || next != null) {
-            int order = next == null ? -1 : i == keys.length ? 1 : keys[i].compareTo(next.getKey());
-            if (order < 0) {
-                mergedKeys[out] = keys[i];
-                mergedDigests[out++] = digests[i++];
-                continue;
+        // A batch changes few of the sessions: copy the runs between changed keys, found by binary search.
+        for (Map.Entry<SessionKey, Long> override : overrides.entrySet()) {
+            int found = Arrays.binarySearch(keys, i, keys.length, override.getKey());
+            int runEnd = found >= 0 ? found : -found - 1;
+            System.arraycopy(keys, i, mergedKeys, out, runEnd - i);
+            System.arraycopy(digests, i, mergedDigests, out, runEnd - i);
+            out += runEnd - i;
+            if (override.getValue() != SessionDigest.NONE) {
+                mergedKeys[out] = override.getKey();
+                mergedDigests[out++] = override.getValue();
             }
-            if (next.getValue() != SessionDigest.NONE) {
-                mergedKeys[out] = next.getKey();
-                mergedDigests[out++] = next.getValue();
-            }
-            if (order == 0) {
-                i++;
-            }
-            next = pending.hasNext() ? pending.next() : null;
+            i = found >= 0 ? found + 1 : runEnd;
         }
+        System.arraycopy(keys, i, mergedKeys, out, keys.length - i);
+        System.arraycopy(digests, i, mergedDigests, out, keys.length - i);
+        out += keys.length - i;
         mergedKeys = Arrays.copyOf(mergedKeys, out);
         mergedDigests = Arrays.copyOf(mergedDigests, out);
         return new DigestSnapshot(mergedKeys, mergedDigests, names);

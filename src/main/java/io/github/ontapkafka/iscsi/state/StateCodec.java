@@ -2,11 +2,11 @@ package io.github.ontapkafka.iscsi.state;
 
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -34,13 +34,16 @@ public final class StateCodec {
     public static String encode(DigestSnapshot snapshot) {
         Map<String, Integer> svmIndex = new LinkedHashMap<>();
         for (int i = 0; i < snapshot.size(); i++) {
-            svmIndex.putIfAbsent(snapshot.key(i).svmUuid(), svmIndex.size());
+            // Keys are ordered by SVM first: look up only where the SVM changes.
+            if (i == 0 || !snapshot.key(i).svmUuid().equals(snapshot.key(i - 1).svmUuid())) {
+                svmIndex.putIfAbsent(snapshot.key(i).svmUuid(), svmIndex.size());
+            }
         }
         for (String uuid : snapshot.svmNames().keySet()) {
             svmIndex.putIfAbsent(uuid, svmIndex.size());
         }
         Writer out = new Writer(snapshot.size() * (SessionDigest.BYTES + 2) + 64);
-        out.buffer.write(VERSION);
+        out.write(VERSION);
         out.varint(svmIndex.size());
         for (String uuid : svmIndex.keySet()) {
             out.string(uuid);
@@ -61,7 +64,7 @@ public final class StateCodec {
                 out.digest(snapshot.digest(i));
             }
         }
-        return Base64.getEncoder().encodeToString(out.buffer.toByteArray());
+        return Base64.getEncoder().encodeToString(out.toByteArray());
     }
 
     /** Reads what {@link #encode} wrote, or throws {@link IllegalArgumentException} saying what is wrong. */
@@ -175,31 +178,50 @@ public final class StateCodec {
         throw new IllegalArgumentException("sessions holds an invalid number");
     }
 
+    /** A growable byte buffer without the locking of {@code ByteArrayOutputStream}: it writes 8 bytes per session. */
     private static final class Writer {
-        final ByteArrayOutputStream buffer;
+        private byte[] bytes;
+        private int length;
 
         Writer(int size) {
-            buffer = new ByteArrayOutputStream(size);
+            bytes = new byte[size];
+        }
+
+        void write(int b) {
+            if (length == bytes.length) {
+                bytes = Arrays.copyOf(bytes, length * 2);
+            }
+            bytes[length++] = (byte) b;
+        }
+
+        void write(byte[] values) {
+            for (byte value : values) {
+                write(value);
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, length);
         }
 
         void varint(int value) {
             int v = value;
             while ((v & ~0x7f) != 0) {
-                buffer.write((v & 0x7f) | 0x80);
+                write((v & 0x7f) | 0x80);
                 v >>>= 7;
             }
-            buffer.write(v);
+            write(v);
         }
 
         void string(String value) {
-            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-            varint(bytes.length);
-            buffer.write(bytes, 0, bytes.length);
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            varint(utf8.length);
+            write(utf8);
         }
 
         void digest(long value) {
             for (int shift = (SessionDigest.BYTES - 1) * 8; shift >= 0; shift -= 8) {
-                buffer.write((int) (value >>> shift));
+                write((int) (value >>> shift));
             }
         }
     }

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +44,7 @@ class ClusterPollerTest {
             poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0);
             poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0);
             poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0);
-            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), Map.of(), null), T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), T0);
             lines = warnings(logs);
         }
 
@@ -66,7 +65,7 @@ class ClusterPollerTest {
         }
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(10));
 
-        poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), Map.of(), null), T0);
+        poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), T0);
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(30));
     }
 }

@@ -2,42 +2,38 @@ package io.github.ontapkafka.iscsi.diff;
 
 import io.github.ontapkafka.iscsi.model.Initiator;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
-import io.github.ontapkafka.iscsi.model.SessionKey;
+import io.github.ontapkafka.iscsi.fixtures.FingerprintedPoll;
+import io.github.ontapkafka.iscsi.state.DigestSnapshot;
 import io.github.ontapkafka.iscsi.state.SessionDigest;
-import io.github.ontapkafka.iscsi.state.TrackedSession;
+import io.github.ontapkafka.iscsi.state.SessionTable;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.live;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SessionDiffTest {
 
     private static final String HOST_A = "iqn.1994-05.com.redhat:host-a";
     private static final String HOST_B = "iqn.1991-05.com.microsoft:host-b";
 
-    private static Map<SessionKey, TrackedSession> remembered(IscsiSession... sessions) {
-        Map<SessionKey, TrackedSession> map = new HashMap<>();
-        for (IscsiSession session : sessions) {
-            map.put(session.key(), TrackedSession.of(session));
-        }
-        return map;
+    private static SessionTable remembered(IscsiSession... sessions) {
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, live(sessions), false, uuid -> null).updates());
+        return table;
     }
 
-    private static Map<SessionKey, TrackedSession> digestsOnly(IscsiSession... sessions) {
-        Map<SessionKey, TrackedSession> map = new HashMap<>();
-        for (IscsiSession session : sessions) {
-            map.put(session.key(), new TrackedSession(SessionDigest.of(session), null));
-        }
-        return map;
+    private static SessionTable digestsOnly(IscsiSession... sessions) {
+        return SessionTable.ofDigests(DigestSnapshot.EMPTY.apply(
+                SessionDiff.compute(SessionTable.empty(), live(sessions), false, uuid -> null).changes(),
+                sessions.length));
     }
 
-    private static List<SessionChange> diff(Map<SessionKey, TrackedSession> before, Map<SessionKey, IscsiSession> live) {
+    private static List<SessionChange> diff(SessionTable before, LiveSessions<IllegalStateException> live) {
         return SessionDiff.compute(before, live, false, uuid -> "svm1").changes();
     }
 
@@ -45,13 +41,13 @@ class SessionDiffTest {
     void aNewSessionIsALoginAndOnTheFirstPollASnapshot() {
         IscsiSession a = session(1, HOST_A, connection(1));
 
-        assertThat(diff(Map.of(), live(a))).singleElement().satisfies(change -> {
+        assertThat(diff(SessionTable.empty(), live(a))).singleElement().satisfies(change -> {
             assertThat(change.type()).isEqualTo(ChangeType.LOGIN);
             assertThat(change.session()).isEqualTo(a);
             assertThat(change.digestBefore()).isEqualTo(SessionDigest.NONE);
             assertThat(change.digestAfter()).isEqualTo(SessionDigest.of(a));
         });
-        assertThat(SessionDiff.compute(Map.of(), live(a), true, uuid -> null).changes())
+        assertThat(SessionDiff.compute(SessionTable.empty(), live(a), true, uuid -> null).changes())
                 .extracting(SessionChange::type).containsExactly(ChangeType.SNAPSHOT);
     }
 
@@ -106,10 +102,12 @@ class SessionDiffTest {
         IscsiSession renamed = new IscsiSession(before.svm(), before.targetPortalGroup(), 2000, before.tsih(),
                 before.isid(), new Initiator(HOST_A, "new alias", "moved to rack 9"), List.of(), before.connections());
 
-        SessionDiff.Result result = SessionDiff.compute(remembered(before), live(renamed), false, uuid -> null);
+        SessionTable table = remembered(before);
+        SessionDiff.Result result = SessionDiff.compute(table, live(renamed), false, uuid -> null);
+        table.apply(result.updates());
 
         assertThat(result.changes()).isEmpty();
-        assertThat(result.next().get(before.key()).session()).isEqualTo(renamed);
+        assertThat(table.content(table.get(before.key()))).isEqualTo(renamed);
     }
 
     @Test
@@ -144,13 +142,52 @@ class SessionDiffTest {
     }
 
     @Test
-    void anUnchangedSessionKeepsItsRememberedEntry() {
+    void aRecordKnownByItsFingerprintIsNotReadAndChangesNothing() {
         IscsiSession a = session(1, HOST_A, connection(1));
-        Map<SessionKey, TrackedSession> before = remembered(a);
+        IscsiSession b = session(2, HOST_B, connection(1));
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), false, u -> null)
+                .updates());
 
-        SessionDiff.Result result = SessionDiff.compute(before, live(session(1, HOST_A, connection(1))), false, u -> null);
+        FingerprintedPoll again = new FingerprintedPoll().record(12, b).record(11, a);
+        SessionDiff.Result result = SessionDiff.compute(table, again, false, u -> null);
 
+        assertThat(again.read()).isEmpty();
         assertThat(result.changes()).isEmpty();
-        assertThat(result.next().get(a.key())).isSameAs(before.get(a.key()));
+        assertThat(result.updates()).isEmpty();
+    }
+
+    @Test
+    void onlyRecordsWithUnknownFingerprintsAreRead() {
+        IscsiSession a = session(1, HOST_A, connection(1));
+        IscsiSession b = session(2, HOST_B, connection(1));
+        IscsiSession bMoreConnections = session(2, HOST_B, connection(1), connection(2));
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), false, u -> null)
+                .updates());
+
+        FingerprintedPoll next = new FingerprintedPoll().record(11, a).record(13, bMoreConnections);
+        SessionDiff.Result result = SessionDiff.compute(table, next, false, u -> null);
+
+        assertThat(next.read()).containsExactly(1);
+        assertThat(result.changes()).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo(ChangeType.CONNECTION_CHANGE);
+            assertThat(change.connectionsAdded()).containsExactly(connection(2));
+            assertThat(change.connectionsRemoved()).isEmpty();
+        });
+    }
+
+    @Test
+    void aKeyListedTwiceFailsThePollWhetherItsRecordsAreKnownOrNot() {
+        IscsiSession a = session(1, HOST_A, connection(1));
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a), false, u -> null).updates());
+
+        assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(11, a),
+                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, a),
+                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(12, a).record(13, a),
+                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
     }
 }

@@ -11,23 +11,23 @@ import java.util.List;
 import java.util.Map;
 
 /** An {@link InProcessConnect} cluster for the integration tests, with test credentials and quick polls. */
-final class ConnectHarness implements AutoCloseable {
+public final class ConnectHarness implements AutoCloseable {
 
-    static final String USERNAME = "monitor";
-    static final String PASSWORD = "Secr3t-Pa55";
+    public static final String USERNAME = "monitor";
+    public static final String PASSWORD = "Secr3t-Pa55";
 
-    final EmbeddedConnectCluster connect;
+    public final EmbeddedConnectCluster connect;
 
     private ConnectHarness(EmbeddedConnectCluster connect) {
         this.connect = connect;
     }
 
-    static ConnectHarness start(String name, int workers, Map<String, String> extraWorkerProps) {
+    public static ConnectHarness start(String name, int workers, Map<String, String> extraWorkerProps) {
         return new ConnectHarness(InProcessConnect.start(name, workers, extraWorkerProps));
     }
 
     /** A connector configuration for the given clusters, tuned for tests: fast polls, short backoffs. */
-    static Map<String, String> connectorConfig(String topic, List<String> clusterUrls) {
+    public static Map<String, String> connectorConfig(String topic, List<String> clusterUrls) {
         Map<String, String> config = new HashMap<>();
         config.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, OntapIscsiSourceConnector.class.getName());
         config.put(ConnectorConfig.TASKS_MAX_CONFIG, "1");
@@ -45,7 +45,7 @@ final class ConnectHarness implements AutoCloseable {
     }
 
     /** Creates the connector's topic, as an operator would, then the connector, and waits for its tasks. */
-    void deploy(String connectorName, Map<String, String> config, int tasks) throws InterruptedException {
+    public void deploy(String connectorName, Map<String, String> config, int tasks) throws InterruptedException {
         String topic = config.get(OntapSourceConfig.TOPIC);
         if (connect.kafka().describeTopics(topic).get(topic).isEmpty()) {
             connect.kafka().createTopic(topic, 1);

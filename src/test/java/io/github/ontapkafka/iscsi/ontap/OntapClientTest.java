@@ -63,7 +63,7 @@ class OntapClientTest {
                 "/api/protocols/san/iscsi/sessions?fields=x&max_records=500&start.tsih=2")));
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 3)), null)));
 
-        Map<SessionKey, IscsiSession> sessions = client("/", 0).fetchSessions();
+        Map<SessionKey, IscsiSession> sessions = client("/", 0).fetchSessions().toMap();
 
         assertThat(sessions).containsOnlyKeys(new SessionKey(SVM, "lif1", 1), new SessionKey(SVM, "lif1", 2),
                 new SessionKey(SVM, "lif1", 3));
@@ -79,7 +79,7 @@ class OntapClientTest {
     void parsesEveryFieldOfASession() throws Exception {
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 7)), null)));
 
-        IscsiSession session = client("/", 0).fetchSessions().get(new SessionKey(SVM, "lif1", 7));
+        IscsiSession session = client("/", 0).fetchSessions().toMap().get(new SessionKey(SVM, "lif1", 7));
 
         assertThat(session.svm().name()).isEqualTo("svm1");
         assertThat(session.targetPortalGroupTag()).isEqualTo(1027);
@@ -101,7 +101,7 @@ class OntapClientTest {
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 1)), "/api/protocols/san/iscsi/sessions?start.tsih=1")));
         server.enqueue(json(200, page(List.of(), null)));
 
-        client("/clusters/c1", 0).fetchSessions();
+        client("/clusters/c1", 0).fetchSessions().toMap();
 
         assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/clusters/c1/api/protocols/san/iscsi/sessions");
         assertThat(server.takeRequest().getTarget()).isEqualTo("/clusters/c1/api/protocols/san/iscsi/sessions?start.tsih=1");
@@ -113,7 +113,7 @@ class OntapClientTest {
         server.enqueue(json(429, PageJson.error("too many requests", "2")));
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 1)), null)));
 
-        assertThat(client("/", 2).fetchSessions()).hasSize(1);
+        assertThat(client("/", 2).fetchSessions().toMap()).hasSize(1);
         assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
@@ -123,7 +123,7 @@ class OntapClientTest {
         server.enqueue(json(502, PageJson.error("bad gateway", "3")));
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 2)), null)));
 
-        assertThat(client("/", 1).fetchSessions()).hasSize(2);
+        assertThat(client("/", 1).fetchSessions().toMap()).hasSize(2);
         server.takeRequest();
         assertThat(server.takeRequest().getTarget()).isEqualTo(server.takeRequest().getTarget());
     }
@@ -135,7 +135,7 @@ class OntapClientTest {
         server.enqueue(json(500, PageJson.error("entry doesn't exist", "4")));
         server.enqueue(json(500, PageJson.error("entry doesn't exist", "4")));
 
-        assertThatThrownBy(() -> client("/", 1).fetchSessions())
+        assertThatThrownBy(() -> client("/", 1).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> {
                     assertThat(e.kind()).isEqualTo(FailureKind.HTTP_ERROR);
                     assertThat(e.status()).isEqualTo(500);
@@ -150,7 +150,7 @@ class OntapClientTest {
         server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "text/html")
                 .body("<html><body>Unauthorized</body></html>").build());
 
-        assertThatThrownBy(() -> client("/", 3).fetchSessions())
+        assertThatThrownBy(() -> client("/", 3).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNAUTHORIZED))
                 .hasMessageContaining("HTTP 401")
                 .hasMessageContaining("non-JSON body (text/html)")
@@ -162,7 +162,7 @@ class OntapClientTest {
     void forbiddenCarriesOntapsMessage() {
         server.enqueue(json(403, PageJson.error("not authorized for that command", "6")));
 
-        assertThatThrownBy(() -> client("/", 3).fetchSessions())
+        assertThatThrownBy(() -> client("/", 3).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.FORBIDDEN))
                 .hasMessageContaining("not authorized for that command");
     }
@@ -171,7 +171,7 @@ class OntapClientTest {
     void malformedJsonIsABadResponse() {
         server.enqueue(json(200, "{\"records\":[{\"svm\":{\"uuid\":\"x\"},"));
 
-        assertThatThrownBy(() -> client("/", 3).fetchSessions())
+        assertThatThrownBy(() -> client("/", 3).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_RESPONSE))
                 .hasMessageContaining("not valid JSON");
     }
@@ -181,7 +181,7 @@ class OntapClientTest {
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html; charset=utf-8")
                 .body("<html>maintenance</html>").build());
 
-        assertThatThrownBy(() -> client("/", 3).fetchSessions())
+        assertThatThrownBy(() -> client("/", 3).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_RESPONSE))
                 .hasMessageContaining("expected JSON, got text/html");
     }
@@ -190,7 +190,7 @@ class OntapClientTest {
     void aWrongTypeNamesThePathOfTheValue() {
         server.enqueue(json(200, "{\"records\":[{\"svm\":{\"uuid\":\"u\"},\"target_portal_group\":\"t\",\"tsih\":\"ten\"}]}"));
 
-        assertThatThrownBy(() -> client("/", 0).fetchSessions())
+        assertThatThrownBy(() -> client("/", 0).fetchSessions().toMap())
                 .hasMessageContaining("records[0].tsih: expected an integer, got a string");
     }
 
@@ -198,7 +198,7 @@ class OntapClientTest {
     void aRecordWithoutItsKeyFailsThePage() {
         server.enqueue(json(200, "{\"records\":[{\"svm\":{\"uuid\":\"u\"},\"tsih\":3}]}"));
 
-        assertThatThrownBy(() -> client("/", 0).fetchSessions())
+        assertThatThrownBy(() -> client("/", 0).fetchSessions().toMap())
                 .hasMessageContaining("records[0]: missing key field target_portal_group");
     }
 
@@ -208,7 +208,7 @@ class OntapClientTest {
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 1)), self)));
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 2)), self)));
 
-        assertThatThrownBy(() -> client("/", 0).fetchSessions())
+        assertThatThrownBy(() -> client("/", 0).fetchSessions().toMap())
                 .hasMessageContaining("leads back to a page already read");
         assertThat(server.getRequestCount()).isEqualTo(2);
     }
@@ -217,7 +217,7 @@ class OntapClientTest {
     void aNextLinkToAnotherHostIsNotFollowed() {
         server.enqueue(json(200, page(List.of(), "https://elsewhere.example.com/api/protocols/san/iscsi/sessions")));
 
-        assertThatThrownBy(() -> client("/", 0).fetchSessions())
+        assertThatThrownBy(() -> client("/", 0).fetchSessions().toMap())
                 .hasMessageContaining("refusing to follow a link to another host");
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
@@ -226,14 +226,14 @@ class OntapClientTest {
     void theSameSessionTwiceIsABadResponse() {
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 1), session(SVM, "lif1", 1)), null)));
 
-        assertThatThrownBy(() -> client("/", 0).fetchSessions()).hasMessageContaining("is listed twice");
+        assertThatThrownBy(() -> client("/", 0).fetchSessions().toMap()).hasMessageContaining("is listed twice");
     }
 
     @Test
     void aSilentServerTimesOut() {
         server.enqueue(new MockResponse.Builder().headersDelay(3, TimeUnit.SECONDS).body("{}").build());
 
-        assertThatThrownBy(() -> client("/", 0).fetchSessions())
+        assertThatThrownBy(() -> client("/", 0).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TIMEOUT));
     }
 
@@ -242,7 +242,7 @@ class OntapClientTest {
         server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build());
         server.enqueue(json(200, page(List.of(session(SVM, "lif1", 1)), null)));
 
-        assertThat(client("/", 1).fetchSessions()).hasSize(1);
+        assertThat(client("/", 1).fetchSessions().toMap()).hasSize(1);
     }
 
     @Test
@@ -254,7 +254,7 @@ class OntapClientTest {
         OntapClient client = new OntapClient(ClusterUrl.parse("http://127.0.0.1:" + closedPort), http,
                 Credentials.basic("u", "p"), new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
 
-        assertThatThrownBy(client::fetchSessions)
+        assertThatThrownBy(() -> client.fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE))
                 .hasMessageContaining("127.0.0.1:" + closedPort);
     }

@@ -88,7 +88,7 @@ class OntapTlsTest {
     void anUntrustedCertificateIsRefusedByDefaultWithAHint() throws IOException {
         serve("localhost");
 
-        assertThatThrownBy(() -> client(Map.of()).fetchSessions())
+        assertThatThrownBy(() -> client(Map.of()).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TLS))
                 .hasMessageContaining("localhost:" + server.getPort())
                 .hasMessageContaining(OntapSourceConfig.TRUSTSTORE_LOCATION);
@@ -99,7 +99,7 @@ class OntapTlsTest {
         serve("localhost");
 
         assertThat(client(Map.of(OntapSourceConfig.TRUSTSTORE_LOCATION, pemTruststore().toString(),
-                OntapSourceConfig.TRUSTSTORE_TYPE, "PEM")).fetchSessions()).isEmpty();
+                OntapSourceConfig.TRUSTSTORE_TYPE, "PEM")).fetchSessions().toMap()).isEmpty();
     }
 
     @Test
@@ -114,7 +114,7 @@ class OntapTlsTest {
         }
 
         assertThat(client(Map.of(OntapSourceConfig.TRUSTSTORE_LOCATION, p12.toString(),
-                OntapSourceConfig.TRUSTSTORE_PASSWORD, "changeit")).fetchSessions()).isEmpty();
+                OntapSourceConfig.TRUSTSTORE_PASSWORD, "changeit")).fetchSessions().toMap()).isEmpty();
     }
 
     @Test
@@ -123,14 +123,14 @@ class OntapTlsTest {
         Map<String, String> trusted = Map.of(OntapSourceConfig.TRUSTSTORE_LOCATION, pemTruststore().toString(),
                 OntapSourceConfig.TRUSTSTORE_TYPE, "PEM");
 
-        assertThatThrownBy(() -> client(trusted).fetchSessions())
+        assertThatThrownBy(() -> client(trusted).fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.TLS));
 
         Map<String, String> lenient = new HashMap<>(trusted);
         lenient.put(OntapSourceConfig.HOSTNAME_VERIFICATION, "false");
         server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
                 .body(PageJson.page(List.of(), null)).build());
-        assertThat(client(lenient).fetchSessions()).isEmpty();
+        assertThat(client(lenient).fetchSessions().toMap()).isEmpty();
     }
 
     @Test

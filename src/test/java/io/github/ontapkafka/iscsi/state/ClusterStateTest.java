@@ -5,7 +5,6 @@ import io.github.ontapkafka.iscsi.diff.ChangeType;
 import io.github.ontapkafka.iscsi.diff.SessionChange;
 import io.github.ontapkafka.iscsi.event.EventIds;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
-import io.github.ontapkafka.iscsi.model.SessionKey;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.OffsetUtils;
 import org.junit.jupiter.api.Test;
@@ -147,12 +146,11 @@ class ClusterStateTest {
     @Test
     void inFlightOffsetsShareOneSnapshotInsteadOfCopyingTheState() {
         ClusterState state = ClusterState.fresh();
-        Map<SessionKey, IscsiSession> many = new java.util.HashMap<>();
+        List<IscsiSession> many = new ArrayList<>();
         for (int tsih = 0; tsih < 2_000; tsih++) {
-            IscsiSession s = session(tsih, "iqn.host" + tsih, connection(1));
-            many.put(s.key(), s);
+            many.add(session(tsih, "iqn.host" + tsih, connection(1)));
         }
-        ChangeBatch batch = state.poll(many, T1, SnapshotMode.INITIAL);
+        ChangeBatch batch = state.poll(live(many), T1, SnapshotMode.INITIAL);
 
         Map<String, Object> early = batch.offsetAfter(0);
         Map<String, Object> late = batch.offsetAfter(1_999);

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,13 +24,14 @@ class StateCodecTest {
             svms[i] = new UUID(random.nextLong(), random.nextLong()).toString();
             names.put(svms[i], "svm_prod_0" + i);
         }
-        Map<SessionKey, TrackedSession> tracked = new HashMap<>();
-        while (tracked.size() < sessions) {
+        TreeMap<SessionKey, Long> digests = new TreeMap<>();
+        while (digests.size() < sessions) {
             SessionKey key = new SessionKey(svms[random.nextInt(svms.length)], "iscsi_lif_" + random.nextInt(32),
                     random.nextInt(65536));
-            tracked.put(key, new TrackedSession((random.nextLong() >>> 8) | 1, null));
+            digests.put(key, (random.nextLong() >>> 8) | 1);
         }
-        return DigestSnapshot.of(tracked, names);
+        return new DigestSnapshot(digests.keySet().toArray(new SessionKey[0]),
+                digests.values().stream().mapToLong(Long::longValue).toArray(), names);
     }
 
     private static void assertSame(DigestSnapshot actual, DigestSnapshot expected) {
