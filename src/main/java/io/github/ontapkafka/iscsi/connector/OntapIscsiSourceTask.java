@@ -47,6 +47,7 @@ public class OntapIscsiSourceTask extends SourceTask {
     /** Longest a poll() call blocks, so that the worker can stop the task promptly. */
     private static final long MAX_BLOCK_MS = 500;
     private static final AtomicInteger TASK_SEQUENCE = new AtomicInteger();
+    private static final Duration MAX_FIRST_POLL_SPACING = Duration.ofSeconds(1);
 
     private final Clock clock;
     private final BlockingQueue<PollOutcome> outcomes = new LinkedBlockingQueue<>();
@@ -81,10 +82,13 @@ public class OntapIscsiSourceTask extends SourceTask {
         RequestPolicy policy = new RequestPolicy(config.pageSize(), config.requestRetries(), config.requestRetryBackoff());
         JsonFactory json = new JsonFactory();
         Instant now = clock.instant();
+        List<ClusterUrl> clusters = config.clusters();
+        Duration spacing = firstPollSpacing(config.pollInterval(), clusters.size());
         List<ClusterPoller> created = new ArrayList<>();
-        for (ClusterUrl url : config.clusters()) {
-            created.add(new ClusterPoller(new OntapClient(url, http, authorization, policy, json),
-                    config.pollInterval(), config.retryBackoff(), config.retryBackoffMax(), now));
+        for (int i = 0; i < clusters.size(); i++) {
+            created.add(new ClusterPoller(new OntapClient(clusters.get(i), http, authorization, policy, json),
+                    config.pollInterval(), config.retryBackoff(), config.retryBackoffMax(),
+                    now.plus(spacing.multipliedBy(i))));
         }
         pollers = List.copyOf(created);
         int taskNumber = TASK_SEQUENCE.incrementAndGet();
@@ -96,6 +100,17 @@ public class OntapIscsiSourceTask extends SourceTask {
         });
         log.info("Polling {} ONTAP cluster(s) every {} ms: {}", pollers.size(), config.pollInterval().toMillis(),
                 config.clusters());
+    }
+
+    /**
+     * Spreads the clusters' first polls, and with them every later one, over the poll interval, so that a task with
+     * many clusters does not fetch them all in the same second: smoother load on the worker and on the shared ONTAP
+     * management network, and shorter waits for the changes queued behind such a burst. At most a second apart, so
+     * that a few clusters still all start at once, near enough.
+     */
+    static Duration firstPollSpacing(Duration interval, int clusters) {
+        Duration even = interval.dividedBy(Math.max(1, clusters));
+        return even.compareTo(MAX_FIRST_POLL_SPACING) > 0 ? MAX_FIRST_POLL_SPACING : even;
     }
 
     @Override
