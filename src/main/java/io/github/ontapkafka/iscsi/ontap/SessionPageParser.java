@@ -25,7 +25,6 @@ import java.util.List;
  */
 public final class SessionPageParser {
 
-    private static final JsonPath RESPONSE = JsonPath.of("response");
     private static final JsonPath RECORDS = JsonPath.of("records");
     private static final JsonPath LINKS = JsonPath.of("_links");
     private static final JsonPath NEXT = LINKS.field("next");
@@ -42,31 +41,52 @@ public final class SessionPageParser {
      * reading any: {@link #read} reads those the caller does not know yet.
      */
     public SessionPage scan(byte[] body) throws MalformedResponseException {
-        try (JsonParser p = json.createParser(body)) {
-            p.nextToken();
-            if (!JsonReader.enterObject(p, RESPONSE)) {
-                throw new MalformedResponseException("response: expected an object, got null");
+        Envelope envelope = new Envelope(body);
+        PageStructure.members(body, envelope);
+        if (envelope.records == null) {
+            throw new MalformedResponseException("response: no 'records' array");
+        }
+        return envelope.records.toPage(body, envelope.next);
+    }
+
+    /**
+     * The page's top-level members: the records located by their structure alone (see {@link PageStructure}), every
+     * other member parsed in full, since it is small.
+     */
+    private final class Envelope implements PageStructure.MemberVisitor {
+        private final byte[] body;
+        private RecordRanges records;
+        private String next;
+
+        Envelope(byte[] body) {
+            this.body = body;
+        }
+
+        @Override
+        public int member(String name, int start) throws MalformedResponseException {
+            if (name.equals("records") && start < body.length && body[start] == '[') {
+                records = new RecordRanges();
+                return PageStructure.objects(body, start, "records", (from, to) -> records.add(body, from, to));
             }
-            RecordRanges records = null;
-            String next = null;
-            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-                switch (field) {
-                    case "records" -> records = scanRecords(p, body);
-                    case "_links" -> next = readNextHref(p);
-                    default -> p.skipChildren();
+            int end = PageStructure.valueEnd(body, start);
+            try (JsonParser p = json.createParser(body, start, end - start)) {
+                JsonToken value = p.nextToken();
+                if (name.equals("records")) {
+                    if (value != JsonToken.VALUE_NULL) {
+                        throw JsonReader.mismatch(RECORDS, "an array", value);
+                    }
+                    records = new RecordRanges();
+                } else if (name.equals("_links")) {
+                    next = readNextHref(p);
+                } else {
+                    p.skipChildren();
                 }
+                return end;
+            } catch (JsonProcessingException e) {
+                throw invalidJson(e);
+            } catch (IOException e) {
+                throw unreadable(e);
             }
-            if (p.nextToken() != null) {
-                throw new MalformedResponseException("response: unexpected content after the JSON object");
-            }
-            if (records == null) {
-                throw new MalformedResponseException("response: no 'records' array");
-            }
-            return records.toPage(body, next);
-        } catch (JsonProcessingException e) {
-            throw invalidJson(e);
-        } catch (IOException e) {
-            throw unreadable(e);
         }
     }
 
@@ -89,22 +109,6 @@ public final class SessionPageParser {
 
     private static MalformedResponseException unreadable(IOException e) {
         return new MalformedResponseException("unreadable body: " + e.getMessage(), e);
-    }
-
-    private static RecordRanges scanRecords(JsonParser p, byte[] body) throws IOException, MalformedResponseException {
-        RecordRanges records = new RecordRanges();
-        if (!JsonReader.enterArray(p, RECORDS)) {
-            return records;
-        }
-        for (JsonToken token = p.nextToken(); token != JsonToken.END_ARRAY; token = p.nextToken()) {
-            if (token != JsonToken.START_OBJECT) {
-                throw JsonReader.mismatch(RECORDS.index(records.count), "an object", token);
-            }
-            int start = (int) p.currentTokenLocation().getByteOffset();
-            p.skipChildren();
-            records.add(body, start, (int) p.currentLocation().getByteOffset());
-        }
-        return records;
     }
 
     /** The byte ranges and fingerprints of a page's records, collected while scanning. */

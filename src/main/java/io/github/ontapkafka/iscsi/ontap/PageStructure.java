@@ -1,0 +1,180 @@
+package io.github.ontapkafka.iscsi.ontap;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Finds the members of a page's top-level object and the records of its {@code records} array by their brackets
+ * and quotes alone, without tokenising what lies between: a fraction of the cost of a full JSON parse, which is most
+ * of what a poll costs once records are recognised by fingerprint. It checks the page's structure (balanced and
+ * properly nested brackets, closed strings, commas and colons where they belong) but not the scalars inside a
+ * record; that is sound because a record is either byte-for-byte one already read and validated, or is read now,
+ * by a full parser, before anything is emitted.
+ */
+final class PageStructure {
+
+    private static final int MAX_DEPTH = 64;
+
+    private final byte[] body;
+    private final int end;
+    private final byte[] closers = new byte[MAX_DEPTH];
+
+    private PageStructure(byte[] body) {
+        this.body = body;
+        this.end = body.length;
+    }
+
+    /** Receives the top-level members, each at the index where its value starts. */
+    interface MemberVisitor {
+        /** Takes in the member and returns the index just after its value (see {@link #valueEnd}). */
+        int member(String name, int valueStart) throws MalformedResponseException;
+    }
+
+    /** Receives each element of an array that must hold objects only. */
+    interface ObjectVisitor {
+        void object(int start, int end);
+    }
+
+    /** Walks the top-level object of {@code body}, which must be all there is (white space aside). */
+    static void members(byte[] body, MemberVisitor visitor) throws MalformedResponseException {
+        PageStructure page = new PageStructure(body);
+        int i = page.expect(page.skipWhiteSpace(0), '{', "response: expected an object");
+        i = page.skipWhiteSpace(i);
+        if (page.at(i) == '}') {
+            page.expectEnd(i + 1);
+            return;
+        }
+        while (true) {
+            page.expect(i, '"', "response: expected a member name");
+            int nameEnd = page.skipString(i + 1);
+            String name = new String(body, i + 1, nameEnd - i - 2, StandardCharsets.UTF_8);
+            i = page.expect(page.skipWhiteSpace(nameEnd), ':', "response: expected ':' after \"" + name + "\"");
+            i = page.skipWhiteSpace(visitor.member(name, page.skipWhiteSpace(i)));
+            if (page.at(i) == '}') {
+                page.expectEnd(i + 1);
+                return;
+            }
+            i = page.skipWhiteSpace(page.expect(i, ',', "response: expected ',' or '}' after \"" + name + "\""));
+        }
+    }
+
+    /** The index just after the value that starts at {@code body[from]}. */
+    static int valueEnd(byte[] body, int from) throws MalformedResponseException {
+        return new PageStructure(body).skipValue(from);
+    }
+
+    /**
+     * Walks the array starting at {@code body[from]}, every element of which must be an object, and returns the
+     * index just after it.
+     */
+    static int objects(byte[] body, int from, String path, ObjectVisitor visitor)
+            throws MalformedResponseException {
+        PageStructure page = new PageStructure(body);
+        int i = page.skipWhiteSpace(page.expect(from, '[', path + ": expected an array"));
+        if (page.at(i) == ']') {
+            return i + 1;
+        }
+        for (int index = 0; ; index++) {
+            page.expect(i, '{', path + "[" + index + "]: expected an object");
+            int objectEnd = page.skipValue(i);
+            visitor.object(i, objectEnd);
+            i = page.skipWhiteSpace(objectEnd);
+            if (page.at(i) == ']') {
+                return i + 1;
+            }
+            i = page.skipWhiteSpace(page.expect(i, ',', path + ": expected ',' or ']' after element " + index));
+        }
+    }
+
+    private int at(int i) {
+        return i < end ? body[i] : -1;
+    }
+
+    private int expect(int i, char expected, String message) throws MalformedResponseException {
+        if (at(i) != expected) {
+            throw new MalformedResponseException(message + (i < end ? " at byte " + i : ", but the body ends"));
+        }
+        return i + 1;
+    }
+
+    private void expectEnd(int i) throws MalformedResponseException {
+        if (skipWhiteSpace(i) != end) {
+            throw new MalformedResponseException("response: unexpected content after the JSON object");
+        }
+    }
+
+    private int skipWhiteSpace(int i) {
+        while (i < end && (body[i] == ' ' || body[i] == '\n' || body[i] == '\r' || body[i] == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index just after the value starting at {@code i}: a container, a string, or a scalar's bytes. */
+    private int skipValue(int i) throws MalformedResponseException {
+        int first = at(i);
+        if (first == '{' || first == '[') {
+            return skipContainer(i);
+        }
+        if (first == '"') {
+            return skipString(i + 1);
+        }
+        int start = i;
+        while (i < end && body[i] != ',' && body[i] != '}' && body[i] != ']' && body[i] != ' ' && body[i] != '\n'
+                && body[i] != '\r' && body[i] != '\t') {
+            i++;
+        }
+        if (i == start) {
+            throw new MalformedResponseException("response: expected a value at byte " + start);
+        }
+        return i;
+    }
+
+    /**
+     * The index just after the bracket that closes the one at {@code i}; nesting must match. One tight loop with
+     * strings skipped inline: this runs over every byte of every record, so it avoids calls and bounds tests of its
+     * own and lets the array's bounds check report a body that ends too early.
+     */
+    private int skipContainer(int i) throws MalformedResponseException {
+        byte[] body = this.body;
+        byte[] closers = this.closers;
+        int depth = 0;
+        try {
+            while (true) {
+                byte b = body[i++];
+                if (b == '"') {
+                    for (byte c = body[i++]; c != '"'; c = body[i++]) {
+                        if (c == '\\') {
+                            i++;
+                        }
+                    }
+                } else if (b == '{' || b == '[') {
+                    if (depth == MAX_DEPTH) {
+                        throw new MalformedResponseException("response: nested deeper than " + MAX_DEPTH + " levels");
+                    }
+                    closers[depth++] = (byte) (b == '{' ? '}' : ']');
+                } else if (b == '}' || b == ']') {
+                    if (closers[--depth] != b) {
+                        throw new MalformedResponseException("response: mismatched '" + (char) b + "' at byte " + (i - 1));
+                    }
+                    if (depth == 0) {
+                        return i;
+                    }
+                }
+            }
+        } catch (ArrayIndexOutOfBoundsException bodyEnds) {
+            throw new MalformedResponseException("not valid JSON: the body ends inside an object or array");
+        }
+    }
+
+    /** The index just after the quote that closes the string whose content starts at {@code i}. */
+    private int skipString(int i) throws MalformedResponseException {
+        while (i < end) {
+            byte b = body[i];
+            if (b == '"') {
+                return i + 1;
+            }
+            i += b == '\\' ? 2 : 1;
+        }
+        throw new MalformedResponseException("not valid JSON: the body ends inside a string");
+    }
+}

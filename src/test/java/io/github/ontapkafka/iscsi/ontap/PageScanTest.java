@@ -1,0 +1,123 @@
+package io.github.ontapkafka.iscsi.ontap;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The page scan locates records by brackets and quotes alone ({@link PageStructure}); it must find exactly the
+ * records a full JSON parser finds, and refuse whatever is not a well-formed page.
+ */
+class PageScanTest {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private final SessionPageParser parser = new SessionPageParser(JSON);
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Record ranges as Jackson sees them: the reference the structural scan must match. */
+    private static List<String> recordsByJackson(byte[] body) throws IOException {
+        List<String> records = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(body)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("records") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        int start = (int) p.currentTokenLocation().getByteOffset();
+                        p.skipChildren();
+                        int end = (int) p.currentLocation().getByteOffset();
+                        records.add(new String(body, start, end - start, StandardCharsets.UTF_8));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return records;
+    }
+
+    private List<String> recordsByScan(byte[] body) throws MalformedResponseException {
+        SessionPage page = parser.scan(body);
+        List<String> records = new ArrayList<>();
+        for (int i = 0; i < page.size(); i++) {
+            records.add(new String(body, page.recordStarts()[i], page.recordEnds()[i] - page.recordStarts()[i],
+                    StandardCharsets.UTF_8));
+        }
+        return records;
+    }
+
+    @Test
+    void findsTheSameRecordsAsAFullParserEvenWithTrickyStrings() throws Exception {
+        String tricky = "{\"svm\":{\"uuid\":\"u\",\"name\":\"a } ] [ { \\\" \\\\\"},\"target_portal_group\":\"t\\\\\","
+                + "\"tsih\":1,\"initiator\":{\"name\":\"iqn.x:\\u00e9\\\"}\",\"alias\":\"ümlaut ☃\"},\"extra\":[[{}],[]]}";
+        String page = "{ \"num_records\" : 3,\n \"records\" : [\n  " + PageJson.session("s", "lif1", 7) + " ,\n  "
+                + tricky + "\n  ,{\"svm\":{\"uuid\":\"v\"},\"target_portal_group\":\"]\",\"tsih\":2}\n ] ,\n"
+                + " \"_links\" : { \"next\" : { \"href\" : \"/api/x?start=}\" } } }\n";
+        byte[] body = bytes(page);
+
+        assertThat(recordsByScan(body)).hasSize(3).isEqualTo(recordsByJackson(body));
+        assertThat(parser.scan(body).nextHref()).isEqualTo("/api/x?start=}");
+        assertThat(parser.read(parser.scan(body), 1).initiator().name()).isEqualTo("iqn.x:é\"}");
+    }
+
+    @Test
+    void acceptsAnEmptyPageAndNullRecords() throws Exception {
+        assertThat(parser.scan(bytes("{\"records\":[],\"num_records\":0}")).size()).isZero();
+        assertThat(parser.scan(bytes("{\"records\":null}")).size()).isZero();
+    }
+
+    @Test
+    void refusesEveryTruncationOfAPage() {
+        byte[] body = bytes(PageJson.page(List.of(PageJson.session("s", "lif1", 1), PageJson.session("s", "lif1", 2)),
+                "/api/next"));
+        for (int length = 0; length < body.length - 1; length++) {
+            byte[] truncated = Arrays.copyOf(body, length);
+            int at = length;
+            assertThatThrownBy(() -> parser.scan(truncated)).as("truncated to %d bytes", at)
+                    .isInstanceOf(MalformedResponseException.class);
+        }
+    }
+
+    @Test
+    void refusesMalformedStructure() {
+        List<String> malformed = List.of(
+                "<html><body>Sign in</body></html>",
+                "[]",
+                "{\"records\":[{\"a\":[}]}",
+                "{\"records\":[{\"a\":1}{\"b\":2}]}",
+                "{\"records\":[{\"a\":1},]}",
+                "{\"records\":[1,2]}",
+                "{\"records\":{}}",
+                "{\"records\":[],\"num_records\":5x}",
+                "{\"records\":[]} trailing",
+                "{\"records\":[] \"_links\":{}}",
+                "{\"records\" []}",
+                "{\"num_records\":1}");
+        for (String body : malformed) {
+            assertThatThrownBy(() -> parser.scan(bytes(body))).as(body).isInstanceOf(MalformedResponseException.class);
+        }
+    }
+
+    @Test
+    void aRecordWithBrokenScalarsIsCaughtWhenItIsRead() throws Exception {
+        SessionPage page = parser.scan(bytes("{\"records\":[{\"svm\":{\"uuid\":\"u\"},\"target_portal_group\":\"t\","
+                + "\"tsih\":0x1F}]}"));
+
+        assertThatThrownBy(() -> parser.read(page, 0)).isInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("not valid JSON");
+    }
+}
