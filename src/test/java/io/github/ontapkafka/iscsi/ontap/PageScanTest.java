@@ -74,6 +74,23 @@ class PageScanTest {
         assertThat(parser.read(parser.scan(body), 1).initiator().name()).isEqualTo("iqn.x:é\"}");
     }
 
+    /** Strings are searched eight bytes at a time: escapes and closing quotes must be found at every offset. */
+    @Test
+    void findsStringEndsAtEveryOffsetWithinAWord() throws Exception {
+        List<String> records = new ArrayList<>();
+        for (int offset = 0; offset < 20; offset++) {
+            String padding = "x".repeat(offset);
+            records.add("{\"name\":\"" + padding + "\\\"}\",\"alias\":\"" + padding + "\\\\\",\"n\":" + offset + "}");
+            records.add("{\"name\":\"" + padding + "\"}");
+        }
+        for (int tail = 0; tail < 12; tail++) {
+            byte[] body = bytes("{\"records\":[" + String.join(",", records) + "]," + "\"a\":\"" + "y".repeat(tail)
+                    + "\"}");
+
+            assertThat(recordsByScan(body)).isEqualTo(recordsByJackson(body)).hasSize(40);
+        }
+    }
+
     @Test
     void acceptsAnEmptyPageAndNullRecords() throws Exception {
         assertThat(parser.scan(bytes("{\"records\":[],\"num_records\":0}")).size()).isZero();
