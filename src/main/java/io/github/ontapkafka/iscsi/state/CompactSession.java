@@ -9,7 +9,6 @@ import io.github.ontapkafka.iscsi.model.NetworkInterface;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 import io.github.ontapkafka.iscsi.model.Svm;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,18 +92,9 @@ final class CompactSession {
         return new IscsiSession(svm, key.targetPortalGroup(), tag, key.tsih(), isid, initiator, igroups, connections);
     }
 
-    private static final class Writer extends ByteArrayOutputStream {
+    private static final class Writer extends ByteWriter {
         Writer() {
             super(48);
-        }
-
-        void varint(long value) {
-            long v = value;
-            while ((v & ~0x7fL) != 0) {
-                write((int) ((v & 0x7f) | 0x80));
-                v >>>= 7;
-            }
-            write((int) v);
         }
 
         void nullableInt(Integer value) {
@@ -122,7 +112,7 @@ final class CompactSession {
             } else {
                 byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
                 varint(bytes.length + 2L);
-                write(bytes, 0, bytes.length);
+                write(bytes);
             }
         }
     }

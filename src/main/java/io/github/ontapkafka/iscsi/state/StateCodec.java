@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -178,39 +177,10 @@ public final class StateCodec {
         throw new IllegalArgumentException("sessions holds an invalid number");
     }
 
-    /** A growable byte buffer without the locking of {@code ByteArrayOutputStream}: it writes 8 bytes per session. */
-    private static final class Writer {
-        private byte[] bytes;
-        private int length;
+    private static final class Writer extends ByteWriter {
 
         Writer(int size) {
-            bytes = new byte[size];
-        }
-
-        void write(int b) {
-            if (length == bytes.length) {
-                bytes = Arrays.copyOf(bytes, length * 2);
-            }
-            bytes[length++] = (byte) b;
-        }
-
-        void write(byte[] values) {
-            for (byte value : values) {
-                write(value);
-            }
-        }
-
-        byte[] toByteArray() {
-            return Arrays.copyOf(bytes, length);
-        }
-
-        void varint(int value) {
-            int v = value;
-            while ((v & ~0x7f) != 0) {
-                write((v & 0x7f) | 0x80);
-                v >>>= 7;
-            }
-            write(v);
+            super(size);
         }
 
         void string(String value) {

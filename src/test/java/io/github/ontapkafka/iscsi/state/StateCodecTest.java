@@ -50,6 +50,23 @@ class StateCodecTest {
         assertSame(StateCodec.decode(StateCodec.encode(original)), original);
     }
 
+    /** Offsets outlive the code that wrote them: the stored form of a given state must never change. */
+    @Test
+    void encodesAStateExactlyAsEarlierVersionsStoredIt() {
+        String svmA = "0d3f7a2e-1111-4b6b-9c1e-5f2a9e3c0001";
+        String svmB = "0d3f7a2e-2222-4b6b-9c1e-5f2a9e3c0002";
+        DigestSnapshot state = new DigestSnapshot(
+                new SessionKey[]{new SessionKey(svmA, "iscsi_lif_a", 1), new SessionKey(svmA, "iscsi_lif_a", 300),
+                        new SessionKey(svmA, "lif_é", 65535), new SessionKey(svmB, "iscsi_lif_a", 7)},
+                new long[]{1L, 0x00ab_cdef_0123_4567L, 0x00ff_ffff_ffff_ffffL, 0x0080_0000_0000_0001L},
+                Map.of(svmA, "svm_prod_01"));
+
+        assertThat(StateCodec.encode(state)).isEqualTo(
+                "AQIkMGQzZjdhMmUtMTExMS00YjZiLTljMWUtNWYyYTllM2MwMDAxC3N2bV9wcm9kXzAxJDBkM2Y3YTJlLTIyMjItNGI2Yi05YzFlLTVmMmE5ZTNjMDAwMgADAAtp"
+                + "c2NzaV9saWZfYQIBAAAAAAAAAasCq83vASNFZwAGbGlmX8OpAf//A/////////8BC2lzY3NpX2xpZl9hAQeAAAAAAAAB");
+        assertSame(StateCodec.decode(StateCodec.encode(state)), state);
+    }
+
     @Test
     void roundTripsTheEmptyState() {
         assertSame(StateCodec.decode(StateCodec.encode(DigestSnapshot.EMPTY)), DigestSnapshot.EMPTY);
