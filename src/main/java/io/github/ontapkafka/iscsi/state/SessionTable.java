@@ -20,8 +20,6 @@ public final class SessionTable {
     private final KeyIndex byKey = new KeyIndex();
     private final FingerprintIndex byFingerprint = new FingerprintIndex();
     private final ValuePool pool = new ValuePool();
-    /** Sessions known from an offset only, until a poll shows them. */
-    private int withoutFingerprint;
 
     public static SessionTable empty() {
         return new SessionTable();
@@ -31,7 +29,8 @@ public final class SessionTable {
     public static SessionTable ofDigests(DigestSnapshot snapshot) {
         SessionTable table = new SessionTable();
         for (int i = 0; i < snapshot.size(); i++) {
-            table.add(new TrackedSession(table.sharedKey(snapshot.key(i)), snapshot.digest(i), 0, null));
+            table.add(new TrackedSession(table.sharedKey(snapshot.key(i)), snapshot.digest(i),
+                    LiveSessions.NO_FINGERPRINT, null));
         }
         return table;
     }
@@ -68,7 +67,8 @@ public final class SessionTable {
     /** Every session the current poll has not shown unchanged. */
     public void forEachNotMarked(Consumer<TrackedSession> action) {
         byFingerprint.forEachUnseen(action);
-        if (withoutFingerprint > 0) {
+        // Sessions without a fingerprint (known from an offset only, until a poll shows them) are in no such index.
+        if (byFingerprint.size() < byKey.size()) {
             byKey.all().stream().filter(session -> session.fingerprint() == LiveSessions.NO_FINGERPRINT)
                     .forEach(action);
         }
@@ -121,13 +121,11 @@ public final class SessionTable {
     private void add(TrackedSession session) {
         byKey.add(session);
         byFingerprint.addIfFingerprinted(session);
-        withoutFingerprint += session.fingerprint() == LiveSessions.NO_FINGERPRINT ? 1 : 0;
     }
 
     private void forget(TrackedSession session) {
         byKey.remove(session);
         byFingerprint.remove(session);
-        withoutFingerprint -= session.fingerprint() == LiveSessions.NO_FINGERPRINT ? 1 : 0;
         if (session.contentKnown()) {
             CompactSession.release(session.key(), session.content(), pool);
         }

@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.state;
 
+import io.github.ontapkafka.iscsi.diff.LiveSessions;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
@@ -12,6 +13,6 @@ import io.github.ontapkafka.iscsi.model.SessionKey;
 public record SessionUpdate(SessionKey key, IscsiSession session, long digest, long fingerprint) {
 
     public static SessionUpdate removal(SessionKey key) {
-        return new SessionUpdate(key, null, SessionDigest.NONE, 0);
+        return new SessionUpdate(key, null, SessionDigest.NONE, LiveSessions.NO_FINGERPRINT);
     }
 }
