@@ -81,15 +81,21 @@ final class PageStructure {
         if (page.at(i) == ']') {
             return i + 1;
         }
+        // Messages are built only on failure: this loop runs once per record of every poll.
         for (int index = 0; ; index++) {
-            page.expect(i, '{', path + "[" + index + "]: expected an object");
+            if (page.at(i) != '{') {
+                throw page.unexpected(i, path + "[" + index + "]: expected an object");
+            }
             int objectEnd = page.skipValue(i);
             visitor.object(i, objectEnd);
             i = page.skipWhiteSpace(objectEnd);
             if (page.at(i) == ']') {
                 return i + 1;
             }
-            i = page.skipWhiteSpace(page.expect(i, ',', path + ": expected ',' or ']' after element " + index));
+            if (page.at(i) != ',') {
+                throw page.unexpected(i, path + ": expected ',' or ']' after element " + index);
+            }
+            i = page.skipWhiteSpace(i + 1);
         }
     }
 
@@ -99,9 +105,13 @@ final class PageStructure {
 
     private int expect(int i, char expected, String message) throws MalformedResponseException {
         if (at(i) != expected) {
-            throw new MalformedResponseException(message + (i < end ? " at byte " + i : ", but the body ends"));
+            throw unexpected(i, message);
         }
         return i + 1;
+    }
+
+    private MalformedResponseException unexpected(int i, String message) {
+        return new MalformedResponseException(message + (i < end ? " at byte " + i : ", but the body ends"));
     }
 
     private void expectEnd(int i) throws MalformedResponseException {
