@@ -44,6 +44,11 @@ final class ClusterPoller {
         return client.cluster();
     }
 
+    /** The cluster this address led to at its last successful poll; null before the first. */
+    ClusterIdentity identity() {
+        return identity;
+    }
+
     boolean isDue(Instant now) {
         return !inFlight && !now.isBefore(nextPollAt);
     }
@@ -56,7 +61,8 @@ final class ClusterPoller {
     /** Called on the task thread; returns the work for a pool thread. */
     Runnable startFetch(Clock clock, java.util.function.Consumer<PollOutcome> deliver) {
         inFlight = true;
-        ClusterIdentity known = identity;
+        // Re-read the identity after a failure: an address that came back may now lead to another cluster.
+        ClusterIdentity known = consecutiveFailures == 0 ? identity : null;
         return () -> deliver.accept(fetch(clock, known));
     }
 
@@ -100,8 +106,6 @@ final class ClusterPoller {
     /** The fetch, or taking in its result, failed: nothing was emitted; retry later, further apart each time. */
     void failed(OntapException failure, Instant now) {
         inFlight = false;
-        // Re-read the identity after a failure: an address that came back may now lead to another cluster.
-        identity = null;
         consecutiveFailures++;
         Duration wait = backoff(consecutiveFailures);
         nextPollAt = now.plus(wait);

@@ -149,7 +149,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         }
         ClusterIdentity identity = outcome.identity();
         try {
-            ClusterState state = stateOf(poller.cluster(), identity);
+            ClusterState state = stateOf(poller, identity);
             ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode);
             poller.succeeded(outcome, now);
             return eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch);
@@ -160,7 +160,13 @@ public class OntapIscsiSourceTask extends SourceTask {
     }
 
     /** The cluster's state, read from its committed offset when the task first meets the cluster. */
-    private ClusterState stateOf(ClusterUrl url, ClusterIdentity identity) throws OntapException {
+    private ClusterState stateOf(ClusterPoller poller, ClusterIdentity identity) throws OntapException {
+        ClusterUrl url = poller.cluster();
+        ClusterIdentity previous = poller.identity();
+        if (previous != null && !previous.uuid().equals(identity.uuid())) {
+            // The address now leads to another cluster: whichever address leads to the old one may take it over.
+            clusterOfUuid.remove(previous.uuid(), url);
+        }
         ClusterUrl owner = clusterOfUuid.putIfAbsent(identity.uuid(), url);
         if (owner != null && !owner.equals(url)) {
             throw new OntapException(url, FailureKind.BAD_STATE, "it is the same cluster (" + identity.uuid()

@@ -55,6 +55,21 @@ class ClusterPollerTest {
     }
 
     @Test
+    void warnsWhenTheAddressLeadsToAnotherClusterAfterAFailure() {
+        List<String> lines;
+        try (LogCapture logs = LogCapture.everything()) {
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u1", "c1"), null, null), T0);
+            poller.failed(failure(FailureKind.UNREACHABLE, 0), T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u2", "c2"), null, null), T0);
+            lines = warnings(logs);
+        }
+
+        assertThat(lines).filteredOn(l -> l.startsWith("WARN")).last().asString()
+                .contains("now answers as cluster c2 (u2) instead of c1 (u1)");
+        assertThat(poller.identity().uuid()).isEqualTo("u2");
+    }
+
+    @Test
     void backsOffFurtherWithEachFailureUpToTheMaximumAndResumesTheIntervalOnSuccess() {
         poller.failed(failure(FailureKind.TIMEOUT, 0), T0);
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(1));
