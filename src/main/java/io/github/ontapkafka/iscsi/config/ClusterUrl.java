@@ -26,11 +26,11 @@ public final class ClusterUrl {
             throw new IllegalArgumentException("an empty cluster URL");
         }
         if (!value.regionMatches(true, 0, "http://", 0, 7) && !value.regionMatches(true, 0, "https://", 0, 8)) {
-            throw new IllegalArgumentException("'" + value + "' is not an http:// or https:// URL");
+            throw new IllegalArgumentException("'" + masked(value) + "' is not an http:// or https:// URL");
         }
         HttpUrl url = HttpUrl.parse(value);
         if (url == null) {
-            throw new IllegalArgumentException("'" + value + "' is not a valid URL");
+            throw new IllegalArgumentException("'" + masked(value) + "' is not a valid URL");
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             // Never echo the value: it holds a secret.
@@ -40,6 +40,21 @@ public final class ClusterUrl {
             throw new IllegalArgumentException("'" + value + "' must be a base URL without query or fragment");
         }
         return new ClusterUrl(url);
+    }
+
+    /**
+     * The value as an error may show it: anything before an {@code @} in its authority (user and password) masked,
+     * since the value is echoed before it is known to be a URL that carries no credentials.
+     */
+    private static String masked(String value) {
+        int scheme = value.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = start;
+        while (end < value.length() && "/?#".indexOf(value.charAt(end)) < 0) {
+            end++;
+        }
+        int at = value.lastIndexOf('@', end - 1);
+        return at < start ? value : value.substring(0, start) + "***" + value.substring(at);
     }
 
     public boolean isPlainHttp() {

@@ -45,6 +45,12 @@ class OntapSourceConfigTest {
         assertThatThrownBy(() -> new OntapSourceConfig(props("https://admin:hunter2@cluster1.example.com")))
                 .hasMessageContaining("must not carry credentials")
                 .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new OntapSourceConfig(props("ftp://admin:hunter2@cluster1.example.com/x@y")))
+                .hasMessageContaining("'ftp://***@cluster1.example.com/x@y' is not an http:// or https:// URL")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> new OntapSourceConfig(props("https://admin:hunter2@cluster1.example.com:99x")))
+                .hasMessageContaining("'https://***@cluster1.example.com:99x' is not a valid URL")
+                .hasMessageNotContaining("hunter2");
     }
 
     @Test
