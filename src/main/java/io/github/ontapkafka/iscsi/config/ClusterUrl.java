@@ -66,11 +66,7 @@ public final class ClusterUrl {
      * path prefix of the base (a proxy or a simulator may mount the cluster below {@code /}).
      */
     public HttpUrl resolve(String clusterRelativePathAndQuery) {
-        String base = url.toString();
-        if (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        HttpUrl resolved = HttpUrl.parse(base + clusterRelativePathAndQuery);
+        HttpUrl resolved = HttpUrl.parse(display + clusterRelativePathAndQuery);
         if (resolved == null) {
             throw new IllegalArgumentException("cannot resolve '" + clusterRelativePathAndQuery + "' against " + display);
         }
