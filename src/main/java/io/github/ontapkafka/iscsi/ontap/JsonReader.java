@@ -1,6 +1,7 @@
 package io.github.ontapkafka.iscsi.ontap;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.IOException;
@@ -48,6 +49,23 @@ final class JsonReader {
             throw mismatch(path, "an object", token);
         }
         return true;
+    }
+
+    /** Positions the parser inside an object, which must be there: JSON null is an error too. */
+    static void enterRequiredObject(JsonParser p, JsonPath path) throws MalformedResponseException {
+        if (!enterObject(p, path)) {
+            throw new MalformedResponseException(path + ": expected an object, got null");
+        }
+    }
+
+    /** What a body that is not JSON at all fails with. */
+    static MalformedResponseException invalidJson(JsonProcessingException e) {
+        return new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+
+    /** What a body that could not be read fails with. */
+    static MalformedResponseException unreadable(IOException e) {
+        return new MalformedResponseException("unreadable body: " + e.getMessage(), e);
     }
 
     /** Positions the parser inside an array: true if one starts here, false for JSON null. */

@@ -19,9 +19,7 @@ final class OntapResponses {
     static ClusterIdentity clusterIdentity(JsonFactory json, byte[] body) throws MalformedResponseException {
         try (JsonParser p = json.createParser(body)) {
             p.nextToken();
-            if (!JsonReader.enterObject(p, JsonPath.of("cluster"))) {
-                throw new MalformedResponseException("cluster: expected an object, got null");
-            }
+            JsonReader.enterRequiredObject(p, JsonPath.of("cluster"));
             String uuid = null;
             String name = null;
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
@@ -36,9 +34,9 @@ final class OntapResponses {
             }
             return new ClusterIdentity(uuid, name);
         } catch (JsonProcessingException e) {
-            throw new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
+            throw JsonReader.invalidJson(e);
         } catch (IOException e) {
-            throw new MalformedResponseException("unreadable body: " + e.getMessage(), e);
+            throw JsonReader.unreadable(e);
         }
     }
 

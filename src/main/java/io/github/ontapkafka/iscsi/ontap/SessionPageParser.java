@@ -83,9 +83,9 @@ public final class SessionPageParser {
                 }
                 return end;
             } catch (JsonProcessingException e) {
-                throw invalidJson(e);
+                throw JsonReader.invalidJson(e);
             } catch (IOException e) {
-                throw unreadable(e);
+                throw JsonReader.unreadable(e);
             }
         }
     }
@@ -97,18 +97,10 @@ public final class SessionPageParser {
             p.nextToken();
             return readSession(p, RECORDS.index(index));
         } catch (JsonProcessingException e) {
-            throw invalidJson(e);
+            throw JsonReader.invalidJson(e);
         } catch (IOException e) {
-            throw unreadable(e);
+            throw JsonReader.unreadable(e);
         }
-    }
-
-    private static MalformedResponseException invalidJson(JsonProcessingException e) {
-        return new MalformedResponseException("not valid JSON: " + e.getOriginalMessage(), e);
-    }
-
-    private static MalformedResponseException unreadable(IOException e) {
-        return new MalformedResponseException("unreadable body: " + e.getMessage(), e);
     }
 
     /** The byte ranges and fingerprints of a page's records, collected while scanning. */
@@ -157,9 +149,7 @@ public final class SessionPageParser {
     }
 
     private static IscsiSession readSession(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        if (!JsonReader.enterObject(p, path)) {
-            throw new MalformedResponseException(path + ": expected an object, got null");
-        }
+        JsonReader.enterRequiredObject(p, path);
         Svm svm = null;
         String tpg = null;
         Integer tpgTag = null;
@@ -257,9 +247,7 @@ public final class SessionPageParser {
     }
 
     private static Connection readConnection(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        if (!JsonReader.enterObject(p, path)) {
-            throw new MalformedResponseException(path + ": expected an object, got null");
-        }
+        JsonReader.enterRequiredObject(p, path);
         Integer cid = null;
         String authentication = null;
         IpEndpoint initiatorAddress = null;
