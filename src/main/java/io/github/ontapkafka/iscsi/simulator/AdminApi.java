@@ -114,7 +114,7 @@ public final class AdminApi {
                 out.writeStringField("name", cluster.name());
                 out.writeStringField("uuid", cluster.uuid());
                 out.writeStringField("version", cluster.version().full());
-                out.writeStringField("base_url", server.baseUrl(cluster));
+                out.writeStringField("base_url", server.baseUrl(mounted));
                 out.writeNumberField("sessions", cluster.size());
                 writeSettingsFields(out, cluster);
                 out.writeEndObject();
