@@ -76,6 +76,7 @@ public final class AdminApi {
         } catch (RejectedRequest rejected) {
             return rejected.reply();
         } catch (IllegalArgumentException | IllegalStateException refused) {
+            // Bad parameters and refusals by the model alike: their messages are written for the admin user.
             return error(400, refused.getMessage());
         }
     }
@@ -113,7 +114,7 @@ public final class AdminApi {
                 out.writeStringField("name", cluster.name());
                 out.writeStringField("uuid", cluster.uuid());
                 out.writeStringField("version", cluster.version().full());
-                out.writeStringField("base_url", server.baseUrl(cluster));
+                out.writeStringField("base_url", server.baseUrl(mounted));
                 out.writeNumberField("sessions", cluster.size());
                 writeSettingsFields(out, cluster);
                 out.writeEndObject();
@@ -155,7 +156,7 @@ public final class AdminApi {
             return expect(request, "POST", () -> workload.addConnection(cluster, key)
                     .map(AdminApi::connectionReply).orElse(noSession(key)));
         }
-        int cid = parseInt(below.get(1), "cid");
+        int cid = AdminQuery.parseInteger("cid", below.get(1));
         return expect(request, "DELETE", () -> cluster.dropConnection(key, cid)
                 ? done("dropped connection " + cid + " of " + key) : error(404, "No connection " + cid + " in " + key));
     }
@@ -265,15 +266,7 @@ public final class AdminApi {
     }
 
     private static SessionKey sessionKey(List<String> path) {
-        return new SessionKey(path.get(0), path.get(1), parseInt(path.get(2), "tsih"));
-    }
-
-    private static int parseInt(String text, String what) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new RejectedRequest(error(400, what + " must be an integer: " + text));
-        }
+        return new SessionKey(path.get(0), path.get(1), AdminQuery.parseInteger("tsih", path.get(2)));
     }
 
     private static Reply noSession(SessionKey key) {

@@ -31,7 +31,7 @@ final class AdminFaults {
                 int status = query.requiredInteger("status");
                 boolean html = query.flag("html").orElse(false);
                 if (html && status != 401) {
-                    throw new RejectedRequest(AdminApi.error(400, "html=true is only for status 401"));
+                    throw new IllegalArgumentException("html=true is only for status 401");
                 }
                 yield html ? Fault.unauthorizedHtml() : Fault.status(status);
             }
@@ -39,8 +39,8 @@ final class AdminFaults {
             case "html" -> Fault.htmlPage();
             case "delay" -> Fault.delay(Duration.ofMillis(query.requiredInteger("ms")));
             case "drop" -> Fault.dropConnection();
-            default -> throw new RejectedRequest(AdminApi.error(400, "Unknown fault kind " + kind
-                    + "; use status, malformed-json, html, delay, drop or down"));
+            default -> throw new IllegalArgumentException("Unknown fault kind " + kind
+                    + "; use status, malformed-json, html, delay, drop or down");
         };
     }
 }

@@ -2,7 +2,10 @@ package io.github.ontapkafka.iscsi.simulator;
 
 import java.util.Optional;
 
-/** Reads the admin API's query parameters, refusing bad ones with a 400 reply. */
+/**
+ * Reads the admin API's query parameters. A bad one throws {@link IllegalArgumentException}, which
+ * {@link AdminApi} answers with a 400 reply carrying its message.
+ */
 final class AdminQuery {
 
     private final QueryParameters query;
@@ -11,26 +14,29 @@ final class AdminQuery {
         this.query = query;
     }
 
+    /** Also reads integers in the admin API's paths, so that they are refused with the same message. */
+    static int parseInteger(String what, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be an integer: " + text);
+        }
+    }
+
     Optional<String> text(String name) {
         return query.first(name);
     }
 
     String requiredText(String name) {
-        return text(name).orElseThrow(() -> new RejectedRequest(AdminApi.error(400, "Missing parameter " + name)));
+        return text(name).orElseThrow(() -> missing(name));
     }
 
     Optional<Integer> integer(String name) {
-        return text(name).map(value -> {
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new RejectedRequest(AdminApi.error(400, name + " must be an integer: " + value));
-            }
-        });
+        return text(name).map(value -> parseInteger(name, value));
     }
 
     int requiredInteger(String name) {
-        return integer(name).orElseThrow(() -> new RejectedRequest(AdminApi.error(400, "Missing parameter " + name)));
+        return integer(name).orElseThrow(() -> missing(name));
     }
 
     Optional<Double> decimal(String name) {
@@ -38,12 +44,16 @@ final class AdminQuery {
             try {
                 return Double.parseDouble(value);
             } catch (NumberFormatException e) {
-                throw new RejectedRequest(AdminApi.error(400, name + " must be a number: " + value));
+                throw new IllegalArgumentException(name + " must be a number: " + value);
             }
         });
     }
 
     Optional<Boolean> flag(String name) {
         return text(name).map(value -> QueryChecks.flag(query, name, false));
+    }
+
+    private static IllegalArgumentException missing(String name) {
+        return new IllegalArgumentException("Missing parameter " + name);
     }
 }

@@ -23,7 +23,7 @@ final class OntapErrors {
             json.writeEndObject();
             json.writeEndObject();
         }));
-        return status == 401 ? reply.withHeader("WWW-Authenticate", "Basic realm=\"ONTAP\"") : reply;
+        return status == 401 ? withBasicChallenge(reply) : reply;
     }
 
     /** The reply ONTAP, or the web server in front of it, gives with {@code status} when nothing more is known. */
@@ -50,10 +50,9 @@ final class OntapErrors {
 
     /** Some front ends answer a failed login with a web page, not JSON. */
     static Reply unauthorizedHtml() {
-        return Reply.html(401, "<html><head><title>401 Authorization Required</title></head>"
-                        + "<body><h1>Authorization Required</h1><p>This server could not verify that you are "
-                        + "authorized to access the document requested.</p></body></html>")
-                .withHeader("WWW-Authenticate", "Basic realm=\"ONTAP\"");
+        return withBasicChallenge(Reply.html(401, "<html><head><title>401 Authorization Required</title></head>"
+                + "<body><h1>Authorization Required</h1><p>This server could not verify that you are "
+                + "authorized to access the document requested.</p></body></html>"));
     }
 
     static Reply forbidden() {
@@ -74,5 +73,10 @@ final class OntapErrors {
 
     static Reply unexpectedArgument(String name) {
         return error(400, "Unexpected argument \"" + name + "\".", "262179", name);
+    }
+
+    /** Every 401, JSON or HTML, tells the client to answer with HTTP Basic credentials. */
+    private static Reply withBasicChallenge(Reply unauthorized) {
+        return unauthorized.withHeader("WWW-Authenticate", "Basic realm=\"ONTAP\"");
     }
 }

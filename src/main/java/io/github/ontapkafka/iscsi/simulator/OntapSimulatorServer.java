@@ -128,7 +128,11 @@ public final class OntapSimulatorServer implements AutoCloseable {
 
     /** The URL clients give as the cluster's address, e.g. {@code http://127.0.0.1:41234/clusters/c1}. */
     public String baseUrl(SimulatedCluster cluster) {
-        return origin() + mountOf(cluster).basePath();
+        return baseUrl(mountOf(cluster));
+    }
+
+    String baseUrl(MountedCluster mounted) {
+        return origin() + mounted.basePath();
     }
 
     /** Where the admin API lives, e.g. {@code http://127.0.0.1:41234/simulator}. */

@@ -47,11 +47,6 @@ public final class SessionChurn {
         this.tsihs = new TsihAllocator(random);
     }
 
-    /** The factory building this workload's sessions, for tests that need to build more of the same kind. */
-    public SessionFactory factory() {
-        return factory;
-    }
-
     /** Logs in {@code count} new sessions, e.g. to give a cluster its starting population. */
     public synchronized void populate(SimulatedCluster cluster, int count) {
         baselines.merge(cluster, count, Integer::sum);

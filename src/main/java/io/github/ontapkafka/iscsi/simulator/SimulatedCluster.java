@@ -1,6 +1,5 @@
 package io.github.ontapkafka.iscsi.simulator;
 
-import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
@@ -28,13 +27,13 @@ public final class SimulatedCluster {
     /** The release a cluster runs unless told otherwise. */
     public static final String DEFAULT_VERSION = "NetApp Release 9.15.1: Wed Jun 12 14:22:51 UTC 2024";
 
+    private final String name;
     private final String uuid;
     private final OntapVersion version;
     private final TreeMap<SessionKey, IscsiSession> sessions = new TreeMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final FaultPlan faults = new FaultPlan();
     private final RequestStats stats = new RequestStats();
-    private volatile String name;
     private volatile int pageCap = Integer.MAX_VALUE;
     private volatile boolean privilegeDenied;
     private volatile boolean unknownFieldReported;
@@ -56,21 +55,12 @@ public final class SimulatedCluster {
         return name;
     }
 
-    /** ONTAP lets an administrator rename a cluster; its UUID stays. */
-    public void rename(String newName) {
-        name = Objects.requireNonNull(newName, "newName");
-    }
-
     public String uuid() {
         return uuid;
     }
 
     public OntapVersion version() {
         return version;
-    }
-
-    public ClusterIdentity identity() {
-        return new ClusterIdentity(uuid, name);
     }
 
     /** An initiator logs in. ONTAP never holds two sessions under one key, so a taken key is a scripting error. */
