@@ -86,7 +86,11 @@ public final class OntapClient {
         String href = SESSIONS_PATH + "?fields=" + SESSION_FIELDS + "&max_records=" + policy.pageSize();
         for (int page = 1; href != null; page++) {
             String what = describePage(page);
-            if (page > MAX_PAGES || !visited.add(href)) {
+            if (page > MAX_PAGES) {
+                throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
+                        what + ": more than " + MAX_PAGES + " pages of sessions; the next link does not end", null);
+            }
+            if (!visited.add(href)) {
                 throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
                         what + ": the next link leads back to a page already read (" + href + ")", null);
             }
