@@ -7,10 +7,8 @@ import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
 import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
-import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +38,7 @@ final class ClusterProbe {
 
     static List<Problem> check(OntapSourceConfig config) throws InterruptedException {
         OkHttpClient http = OntapHttpClients.create(config).newBuilder().callTimeout(PER_CLUSTER_LIMIT).build();
-        String authorization = Credentials.basic(config.username(), config.password().value(), StandardCharsets.UTF_8);
+        String authorization = OntapHttpClients.authorization(config);
         RequestPolicy once = new RequestPolicy(1, 0, Duration.ZERO);
         JsonFactory json = new JsonFactory();
         List<ClusterUrl> clusters = config.clusters();
@@ -65,8 +63,7 @@ final class ClusterProbe {
             return problems;
         } finally {
             pool.shutdownNow();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            OntapHttpClients.close(http);
         }
     }
 

@@ -14,14 +14,12 @@ import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
 import io.github.ontapkafka.iscsi.state.ChangeBatch;
 import io.github.ontapkafka.iscsi.state.ClusterState;
 import io.github.ontapkafka.iscsi.state.OffsetFormat;
-import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +76,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         snapshotMode = config.snapshotMode();
         eventRecords = new EventRecords(config.topic());
         http = OntapHttpClients.create(config);
-        String authorization = Credentials.basic(config.username(), config.password().value(), StandardCharsets.UTF_8);
+        String authorization = OntapHttpClients.authorization(config);
         RequestPolicy policy = new RequestPolicy(config.pageSize(), config.requestRetries(), config.requestRetryBackoff());
         JsonFactory json = new JsonFactory();
         Instant now = clock.instant();
@@ -197,9 +195,7 @@ public class OntapIscsiSourceTask extends SourceTask {
             fetchers.shutdownNow();
         }
         if (http != null) {
-            http.dispatcher().cancelAll();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+            OntapHttpClients.close(http);
         }
     }
 }

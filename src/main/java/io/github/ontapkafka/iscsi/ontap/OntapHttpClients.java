@@ -1,6 +1,7 @@
 package io.github.ontapkafka.iscsi.ontap;
 
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
@@ -11,6 +12,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -45,6 +47,18 @@ public final class OntapHttpClients {
             builder.hostnameVerifier((host, session) -> true);
         }
         return builder.build();
+    }
+
+    /** The Basic authorization header value of the configured account. */
+    public static String authorization(OntapSourceConfig config) {
+        return Credentials.basic(config.username(), config.password().value(), StandardCharsets.UTF_8);
+    }
+
+    /** Cancels what is still running on {@code http} and lets its threads and connections go. */
+    public static void close(OkHttpClient http) {
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     private static X509TrustManager trustManager(OntapSourceConfig config) {
