@@ -206,10 +206,6 @@ public final class OntapSourceConfig extends AbstractConfig {
         return getBoolean(HOSTNAME_VERIFICATION);
     }
 
-    public boolean validateConnection() {
-        return getBoolean(VALIDATE_CONNECTION);
-    }
-
     /** Checks each URL of the list, so that the error names the offending cluster; duplicates are refused too. */
     static final class ClusterListValidator implements ConfigDef.Validator {
         @Override

@@ -10,24 +10,18 @@ public class OntapException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient ClusterUrl cluster;
     private final FailureKind kind;
     private final int status;
 
     public OntapException(ClusterUrl cluster, FailureKind kind, int status, String detail, Throwable cause) {
         super("ONTAP cluster " + cluster + ": " + kind.summary() + (detail == null || detail.isEmpty() ? "" : ": " + detail),
                 cause);
-        this.cluster = cluster;
         this.kind = kind;
         this.status = status;
     }
 
     public OntapException(ClusterUrl cluster, FailureKind kind, String detail, Throwable cause) {
         this(cluster, kind, 0, detail, cause);
-    }
-
-    public ClusterUrl cluster() {
-        return cluster;
     }
 
     public FailureKind kind() {
