@@ -140,7 +140,7 @@ class SessionEventsIT {
     void snapshotModeNeverStaysSilentAndReportsOnlyLaterChanges() throws Exception {
         cluster.login(session(1, HOST_A, connection(1)));
         EventLog log = deploy(Map.of("snapshot.mode", "never"));
-        awaitPolls(2);
+        SessionPolls.await(cluster, 2, WAIT);
 
         cluster.login(session(2, HOST_B, connection(1)));
 
@@ -155,11 +155,11 @@ class SessionEventsIT {
         log.awaitAtLeast(2, WAIT);
 
         cluster.login(session(3, HOST_C, connection(1)));
-        awaitPolls(2);
+        SessionPolls.await(cluster, 2, WAIT);
         cluster.logout(session(1, HOST_A).key());
-        awaitPolls(2);
+        SessionPolls.await(cluster, 2, WAIT);
         cluster.addConnection(session(3, HOST_C).key(), connection(2));
-        awaitPolls(2);
+        SessionPolls.await(cluster, 2, WAIT);
         cluster.dropConnection(session(2, HOST_B).key(), 1);
 
         List<Event> events = log.awaitAtLeast(6, WAIT);
@@ -212,7 +212,7 @@ class SessionEventsIT {
         assertThat(settled.stream().map(e -> e.session().get("svm").get("uuid").asText() + "/"
                 + e.session().get("target_portal_group").asText() + "/" + e.tsih()).collect(Collectors.toSet()))
                 .hasSize(50);
-        assertThat(cluster.stats().requests("/api/protocols/san/iscsi/sessions")).isGreaterThanOrEqualTo(8);
+        assertThat(cluster.stats().requests(SessionPolls.PATH)).isGreaterThanOrEqualTo(8);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -325,11 +325,5 @@ class SessionEventsIT {
             return offsets.stream().anyMatch(o -> o.offset().get("generation") instanceof Number n
                     && n.longValue() >= generation);
         });
-    }
-
-    /** Waits until the simulator has answered {@code polls} more complete polls. */
-    private void awaitPolls(int polls) {
-        long target = cluster.stats().requests("/api/protocols/san/iscsi/sessions") + polls;
-        Awaitility.await().atMost(WAIT).until(() -> cluster.stats().requests("/api/protocols/san/iscsi/sessions") >= target);
     }
 }
