@@ -277,13 +277,10 @@ class SessionEventsIT {
         cleanup.add(otherServer);
         locked.login(session(1, HOST_A, connection(1)));
         cluster.login(session(1, HOST_B, connection(1)));
-        Map<String, String> config = ConnectHarness.connectorConfig(name,
-                List.of(otherServer.baseUrl(locked), simulator.baseUrl(cluster)));
         // Validation would rightly refuse the locked cluster; the point here is how the task lives with it.
-        config.put(OntapSourceConfig.VALIDATE_CONNECTION, "false");
-        harness.deploy(name, config, 1);
-        EventLog log = harness.events(name);
-        cleanup.add(log);
+        EventLog log = deploy(Map.of(
+                OntapSourceConfig.CLUSTERS, otherServer.baseUrl(locked) + "," + simulator.baseUrl(cluster),
+                OntapSourceConfig.VALIDATE_CONNECTION, "false"));
 
         log.awaitAtLeast(1, WAIT);
         cluster.login(session(2, HOST_C, connection(1)));
