@@ -42,10 +42,6 @@ final class SimulatedPages implements AutoCloseable {
         churn.populate(cluster, sessions);
     }
 
-    SimulatedCluster cluster() {
-        return cluster;
-    }
-
     /** Applies {@code rate} × sessions random changes (logins, logouts, connection changes, TSIH reuse). */
     void churn(double rate) {
         if (rate > 0) {
