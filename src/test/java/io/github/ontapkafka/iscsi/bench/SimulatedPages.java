@@ -1,9 +1,9 @@
 package io.github.ontapkafka.iscsi.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import io.github.ontapkafka.iscsi.ontap.MalformedResponseException;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
+import io.github.ontapkafka.iscsi.ontap.SessionPageParser;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SessionChurn;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
@@ -34,16 +34,12 @@ final class SimulatedPages implements AutoCloseable {
     private final OntapSimulatorServer server;
     private final SessionChurn churn;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonFactory json = new JsonFactory();
+    private final SessionPageParser parser = new SessionPageParser(new JsonFactory());
 
     SimulatedPages(int sessions) {
         server = OntapSimulatorServer.builder().credentials(USER, PASSWORD).build().mount("c1", cluster).start();
         churn = server.workload(cluster);
         churn.populate(cluster, sessions);
-    }
-
-    SimulatedCluster cluster() {
-        return cluster;
     }
 
     /** Applies {@code rate} × sessions random changes (logins, logouts, connection changes, TSIH reuse). */
@@ -86,30 +82,12 @@ final class SimulatedPages implements AutoCloseable {
         }
     }
 
-    /** {@code _links.next.href} of a page, read with a bare token walk. */
+    /** {@code _links.next.href} of a page, as the connector reads it. */
     private String nextHref(byte[] page) {
-        try (JsonParser p = json.createParser(page)) {
-            int depth = 0;
-            boolean inLinks = false;
-            boolean inNext = false;
-            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    depth++;
-                } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
-                    depth--;
-                } else if (t == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    inLinks |= depth == 1 && name.equals("_links");
-                    inNext |= inLinks && depth == 2 && name.equals("next");
-                    if (inNext && depth == 3 && name.equals("href")) {
-                        p.nextToken();
-                        return p.getText();
-                    }
-                }
-            }
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return parser.scan(page).nextHref();
+        } catch (MalformedResponseException e) {
+            throw new IllegalStateException("the simulator served a malformed page: " + e.getMessage(), e);
         }
     }
 

@@ -11,7 +11,6 @@ import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.generic.GenericRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,7 +40,6 @@ class AvroWireFormatIT {
     private static final Path DECODED_RECORD = Path.of("target", "decoded-record.json");
     private static final String TOPIC = "ontap.iscsi.sessions.avro";
     private static final String HOST = "iqn.1994-05.com.redhat:host-a";
-    private static final String SESSIONS_PATH = "/api/protocols/san/iscsi/sessions";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,7 +58,7 @@ class AvroWireFormatIT {
              TopicLog<AvroEvent> log = new TopicLog<>(harness.connect.kafka(), TOPIC, record -> new AvroEvent(
                      decoder.decode(record.key()), decoder.decode(record.value()), record.timestamp()))) {
             harness.deploy(TOPIC, ConnectHarness.connectorConfig(TOPIC, List.of(simulator.baseUrl(cluster))), 1);
-            awaitPolls(cluster, 2);
+            SessionPolls.await(cluster, 2, WAIT);
 
             cluster.login(session);
             log.awaitAtLeast(1, WAIT);
@@ -119,12 +117,6 @@ class AvroWireFormatIT {
         assertThat(records(logout, "session.connections")).as("the last state seen").hasSize(2);
 
         show(events.get(1));
-    }
-
-    /** Waits until the simulator has answered {@code polls} more complete polls. */
-    private static void awaitPolls(SimulatedCluster cluster, int polls) {
-        long target = cluster.stats().requests(SESSIONS_PATH) + polls;
-        Awaitility.await().atMost(WAIT).until(() -> cluster.stats().requests(SESSIONS_PATH) >= target);
     }
 
     /** Prints one decoded record and keeps it in target/, for the record as a consumer sees it. */

@@ -6,7 +6,6 @@ import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.Predicate;
 
 /** Everything the connector wrote to a topic, read as a downstream consumer would, decoded from JSON. */
 final class EventLog extends TopicLog<EventLog.Event> {
@@ -48,10 +47,6 @@ final class EventLog extends TopicLog<EventLog.Event> {
 
         String label() {
             return type() + " " + tsih();
-        }
-
-        static Predicate<Event> ofType(String type) {
-            return event -> event.type().equals(type);
         }
     }
 }

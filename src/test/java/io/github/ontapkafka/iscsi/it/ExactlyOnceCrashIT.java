@@ -44,9 +44,11 @@ class ExactlyOnceCrashIT {
     @TempDir
     Path dir;
 
-    private final List<ChildJvm> workers = new ArrayList<>();
-    private final List<Integer> restPorts = new ArrayList<>();
-    private int started;
+    private final List<Worker> workers = new ArrayList<>();
+
+    /** A distributed worker in a JVM of its own, and the port of its REST API. */
+    private record Worker(ChildJvm jvm, int restPort) {
+    }
 
     @Test
     void crashingWorkersDuringChurnLeavesACommittedStreamThatConvergesWithoutDuplicates() throws Exception {
@@ -82,8 +84,8 @@ class ExactlyOnceCrashIT {
                 log.awaitAtLeast(CLUSTERS * 20, SLOW);
                 try (ChurnDriver churn = new ChurnDriver(clusters, 29, 2, 400)) {
                     for (int crash = 0; crash < CRASHES; crash++) {
-                        int victim = aliveWorkers().get(random.nextInt(aliveWorkers().size()));
-                        workers.get(victim).crash();
+                        List<Worker> alive = aliveWorkers();
+                        alive.get(random.nextInt(alive.size())).jvm().crash();
                         Thread.sleep(2_000);
                         startWorker(kafka.bootstrapServers());
                         awaitTasksRunning();
@@ -104,16 +106,17 @@ class ExactlyOnceCrashIT {
                 assertThat(operations).isGreaterThan(20);
             }
         } finally {
-            for (ChildJvm worker : workers) {
-                worker.close();
+            for (Worker worker : workers) {
+                worker.jvm().close();
             }
             kafka.stop();
         }
     }
 
     private void startWorker(String bootstrap) throws IOException {
+        int index = workers.size();
         int restPort = ChildJvm.freePort();
-        Path props = dir.resolve("worker-" + started + ".properties");
+        Path props = dir.resolve("worker-" + index + ".properties");
         Files.writeString(props, String.join("\n",
                 "bootstrap.servers=" + bootstrap,
                 "group.id=eos-it",
@@ -135,18 +138,17 @@ class ExactlyOnceCrashIT {
                 "session.timeout.ms=6000",
                 "heartbeat.interval.ms=1000",
                 "scheduled.rebalance.max.delay.ms=1000"));
-        workers.add(ChildJvm.start(ChildJvm.classpath(entry -> true), dir.resolve("worker-" + started + ".log"),
-                "org.apache.kafka.connect.cli.ConnectDistributed", props.toString()));
-        restPorts.add(restPort);
-        started++;
+        workers.add(new Worker(ChildJvm.start(ChildJvm.classpath(entry -> true),
+                dir.resolve("worker-" + index + ".log"), "org.apache.kafka.connect.cli.ConnectDistributed",
+                props.toString()), restPort));
     }
 
-    private List<Integer> aliveWorkers() {
-        return IntStream.range(0, workers.size()).filter(i -> workers.get(i).isAlive()).boxed().toList();
+    private List<Worker> aliveWorkers() {
+        return workers.stream().filter(worker -> worker.jvm().isAlive()).toList();
     }
 
     private String restUrl() {
-        return "http://127.0.0.1:" + restPorts.get(aliveWorkers().get(0));
+        return "http://127.0.0.1:" + aliveWorkers().get(0).restPort();
     }
 
     private void awaitRest() {
@@ -157,7 +159,7 @@ class ExactlyOnceCrashIT {
     private void awaitTasksRunning() {
         Awaitility.await().atMost(SLOW).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
             JsonNode status = JSON.readTree(get("/connectors/eos/status").body());
-            List<String> alive = aliveWorkers().stream().map(i -> "127.0.0.1:" + restPorts.get(i)).toList();
+            List<String> alive = aliveWorkers().stream().map(worker -> "127.0.0.1:" + worker.restPort()).toList();
             int running = 0;
             for (JsonNode task : status.get("tasks")) {
                 if (task.get("state").asText().equals("RUNNING") && alive.contains(task.get("worker_id").asText())) {
