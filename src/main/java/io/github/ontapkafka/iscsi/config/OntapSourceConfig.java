@@ -1,5 +1,14 @@
 package io.github.ontapkafka.iscsi.config;
 
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
+import io.github.ontapkafka.iscsi.ontap.HttpSettings;
+import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
+import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
+import io.github.ontapkafka.iscsi.ontap.Secret;
+import io.github.ontapkafka.iscsi.ontap.TrustSettings;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
+
+import okhttp3.OkHttpClient;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -8,10 +17,12 @@ import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -141,14 +152,6 @@ public final class OntapSourceConfig extends AbstractConfig {
         return urls;
     }
 
-    public String username() {
-        return getString(USERNAME);
-    }
-
-    public Password password() {
-        return getPassword(PASSWORD);
-    }
-
     public String topic() {
         return getString(TOPIC);
     }
@@ -161,26 +164,6 @@ public final class OntapSourceConfig extends AbstractConfig {
         return SnapshotMode.fromConfig(getString(SNAPSHOT_MODE));
     }
 
-    public int pageSize() {
-        return getInt(PAGE_SIZE);
-    }
-
-    public Duration connectTimeout() {
-        return Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS));
-    }
-
-    public Duration readTimeout() {
-        return Duration.ofMillis(getInt(READ_TIMEOUT_MS));
-    }
-
-    public int requestRetries() {
-        return getInt(REQUEST_RETRIES);
-    }
-
-    public Duration requestRetryBackoff() {
-        return Duration.ofMillis(getLong(REQUEST_RETRY_BACKOFF_MS));
-    }
-
     public Duration retryBackoff() {
         return Duration.ofMillis(getLong(RETRY_BACKOFF_MS));
     }
@@ -189,21 +172,43 @@ public final class OntapSourceConfig extends AbstractConfig {
         return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_MS));
     }
 
-    public String truststoreLocation() {
+    /** How ONTAP requests are paged and retried. */
+    public RequestPolicy requestPolicy() {
+        return new RequestPolicy(getInt(PAGE_SIZE), getInt(REQUEST_RETRIES),
+                Duration.ofMillis(getLong(REQUEST_RETRY_BACKOFF_MS)));
+    }
+
+    /** The Basic authorization header value of the configured account. */
+    public String authorization() {
+        return OntapHttpClients.basicAuthorization(getString(USERNAME), Secret.of(getPassword(PASSWORD).value()));
+    }
+
+    /**
+     * The HTTP client for the clusters.
+     *
+     * @throws ConfigException on {@value #TRUSTSTORE_LOCATION} if the truststore cannot be read
+     */
+    public OkHttpClient httpClient() {
+        try {
+            return OntapHttpClients.create(httpSettings());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(TRUSTSTORE_LOCATION + ": " + e.getMessage());
+        }
+    }
+
+    HttpSettings httpSettings() {
+        return new HttpSettings(Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS)), Duration.ofMillis(getInt(READ_TIMEOUT_MS)),
+                trustSettings(), getBoolean(HOSTNAME_VERIFICATION));
+    }
+
+    private TrustSettings trustSettings() {
         String location = getString(TRUSTSTORE_LOCATION);
-        return location == null || location.isBlank() ? null : location.trim();
-    }
-
-    public Password truststorePassword() {
-        return getPassword(TRUSTSTORE_PASSWORD);
-    }
-
-    public String truststoreType() {
-        return getString(TRUSTSTORE_TYPE).toUpperCase(java.util.Locale.ROOT);
-    }
-
-    public boolean hostnameVerification() {
-        return getBoolean(HOSTNAME_VERIFICATION);
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        Password password = getPassword(TRUSTSTORE_PASSWORD);
+        return new TrustSettings(Path.of(location.trim()), getString(TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT),
+                password == null ? null : Secret.of(password.value()));
     }
 
     /** Checks each URL of the list, so that the error names the offending cluster; duplicates are refused too. */

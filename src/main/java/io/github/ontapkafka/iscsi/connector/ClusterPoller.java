@@ -1,8 +1,8 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
-import io.github.ontapkafka.iscsi.ontap.FailureKind;
+import io.github.ontapkafka.iscsi.ontap.Backoff;
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.SessionListing;
@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 
 /**
  * One cluster's schedule and health within a task. The fetch runs on a pool thread; everything else happens on the
@@ -59,7 +60,7 @@ final class ClusterPoller {
     }
 
     /** Called on the task thread; returns the work for a pool thread. */
-    Runnable startFetch(Clock clock, java.util.function.Consumer<PollOutcome> deliver) {
+    Runnable startFetch(Clock clock, Consumer<PollOutcome> deliver) {
         inFlight = true;
         // Re-read the identity after a failure: an address that came back may now lead to another cluster.
         ClusterIdentity known = consecutiveFailures == 0 ? identity : null;
@@ -73,15 +74,12 @@ final class ClusterPoller {
             SessionListing sessions = client.fetchSessions();
             return PollOutcome.success(this, startedAt, clock.instant(), current, sessions);
         } catch (OntapException e) {
-            return PollOutcome.failure(this, startedAt, e);
+            return PollOutcome.failure(this, startedAt, PollFailure.of(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return PollOutcome.failure(this, startedAt,
-                    new OntapException(cluster(), FailureKind.UNREACHABLE, "poll interrupted (task stopping)", e));
+            return PollOutcome.failure(this, startedAt, PollFailure.interrupted(cluster(), e));
         } catch (RuntimeException e) {
-            // A defect must cost one poll of one cluster, never the task.
-            return PollOutcome.failure(this, startedAt,
-                    new OntapException(cluster(), FailureKind.BAD_RESPONSE, "unexpected error: " + e, e));
+            return PollOutcome.failure(this, startedAt, PollFailure.internal(cluster(), e));
         }
     }
 
@@ -104,25 +102,25 @@ final class ClusterPoller {
     }
 
     /** The fetch, or taking in its result, failed: nothing was emitted; retry later, further apart each time. */
-    void failed(OntapException failure, Instant now) {
+    void failed(PollFailure failure, Instant now) {
         inFlight = false;
         consecutiveFailures++;
-        Duration wait = backoff(consecutiveFailures);
+        Duration wait = Backoff.exponential(backoff, consecutiveFailures - 1, backoffMax);
         nextPollAt = now.plus(wait);
-        if (failure.failureMode().equals(failureMode)) {
+        if (failure.mode().equals(failureMode)) {
             log.debug("{} (failure {} in a row; next attempt in {} ms)", failure.getMessage(), consecutiveFailures,
                     wait.toMillis(), failure);
             return;
         }
-        failureMode = failure.failureMode();
+        failureMode = failure.mode();
+        if (failure.kind() == PollFailure.Kind.INTERNAL_ERROR) {
+            log.error("{}. Nothing is emitted for this cluster until a poll succeeds; retrying in {} ms. Other "
+                    + "clusters are not affected.", failure.getMessage(), wait.toMillis(), failure.getCause());
+            return;
+        }
         log.warn("{}. Nothing is emitted for this cluster until a poll succeeds; retrying in {} ms, backing off up "
                 + "to {} ms. Other clusters are not affected; repeats of this failure are logged at DEBUG.",
                 failure.getMessage(), wait.toMillis(), backoffMax.toMillis());
         log.debug("Cause of the failure of ONTAP cluster {}", cluster(), failure);
-    }
-
-    private Duration backoff(int failures) {
-        long millis = backoff.toMillis() << Math.min(failures - 1, 30);
-        return Duration.ofMillis(millis < 0 ? backoffMax.toMillis() : Math.min(millis, backoffMax.toMillis()));
     }
 }

@@ -1,7 +1,7 @@
 package io.github.ontapkafka.iscsi.connector;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
@@ -37,16 +37,13 @@ final class ClusterProbe {
     }
 
     static List<Problem> check(OntapSourceConfig config) throws InterruptedException {
-        OkHttpClient http = OntapHttpClients.create(config).newBuilder().callTimeout(PER_CLUSTER_LIMIT).build();
-        String authorization = OntapHttpClients.authorization(config);
+        OkHttpClient http = config.httpClient().newBuilder().callTimeout(PER_CLUSTER_LIMIT).build();
+        String authorization = config.authorization();
         RequestPolicy once = new RequestPolicy(1, 0, Duration.ZERO);
         JsonFactory json = new JsonFactory();
         List<ClusterUrl> clusters = config.clusters();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, clusters.size()), runnable -> {
-            Thread thread = new Thread(runnable, "ontap-iscsi-validate");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, clusters.size()),
+                DaemonThreads.named("ontap-iscsi-validate"));
         try {
             List<Future<Problem>> checks = new ArrayList<>();
             for (ClusterUrl url : clusters) {

@@ -1,9 +1,10 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
-import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.UnusableOffsetException;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -38,7 +39,7 @@ public class OntapIscsiSourceConnector extends SourceConnector {
         this.props = Map.copyOf(props);
         this.config = new OntapSourceConfig(props);
         // Fails now, naming the file, rather than in every task: an unreadable truststore.
-        OntapHttpClients.create(config);
+        OntapHttpClients.close(config.httpClient());
         for (ClusterUrl url : config.clusters()) {
             if (url.isPlainHttp()) {
                 log.warn("ONTAP cluster {} is reached over plain http: credentials and session data cross the "
@@ -110,25 +111,28 @@ public class OntapIscsiSourceConnector extends SourceConnector {
     }
 
     /**
-     * Accepts a reset (null offset) of any cluster, so that its next poll starts afresh per {@code snapshot.mode},
-     * and an altered offset only if it is one this connector could have written.
+     * Accepts a reset (null offset) of any partition, as Kafka's own file source does: so that a cluster's next poll
+     * starts afresh per {@code snapshot.mode}, and so that an operator can clean up partitions this connector does not
+     * recognise. A non-null offset is accepted only if it is one this connector could have written.
      */
     @Override
     public boolean alterOffsets(Map<String, String> connectorConfig, Map<Map<String, ?>, Map<String, ?>> offsets) {
         for (Map.Entry<Map<String, ?>, Map<String, ?>> entry : offsets.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
             Map<String, ?> partition = entry.getKey();
             Object uuid = partition.get(OffsetFormat.PARTITION_CLUSTER_UUID);
             if (partition.size() != 1 || !(uuid instanceof String text) || text.isBlank()) {
                 throw new ConnectException("Partition " + partition + " is not one of this connector's: expected {\""
-                        + OffsetFormat.PARTITION_CLUSTER_UUID + "\": \"<ONTAP cluster UUID>\"}");
+                        + OffsetFormat.PARTITION_CLUSTER_UUID + "\": \"<ONTAP cluster UUID>\"}; only a reset (null "
+                        + "offset) is accepted for it");
             }
-            if (entry.getValue() != null) {
-                try {
-                    OffsetFormat.parse(entry.getValue());
-                } catch (IllegalArgumentException e) {
-                    throw new ConnectException("Offset of cluster " + uuid + " rejected: " + e.getMessage()
-                            + ". Reset the cluster (a null offset) instead of writing an offset by hand.");
-                }
+            try {
+                OffsetFormat.parse(entry.getValue());
+            } catch (UnusableOffsetException e) {
+                throw new ConnectException("Offset of cluster " + uuid + " rejected: " + e.getMessage()
+                        + ". Reset the cluster (a null offset) instead of writing an offset by hand.");
             }
         }
         return true;

@@ -1,19 +1,19 @@
 package io.github.ontapkafka.iscsi.connector;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
-import io.github.ontapkafka.iscsi.config.SnapshotMode;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
-import io.github.ontapkafka.iscsi.ontap.FailureKind;
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
 import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
-import io.github.ontapkafka.iscsi.state.ChangeBatch;
-import io.github.ontapkafka.iscsi.state.ClusterState;
-import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
+import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
+import io.github.ontapkafka.iscsi.tracking.UnusableOffsetException;
 import okhttp3.OkHttpClient;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -75,9 +75,9 @@ public class OntapIscsiSourceTask extends SourceTask {
         OntapSourceConfig config = new OntapSourceConfig(props);
         snapshotMode = config.snapshotMode();
         eventRecords = new EventRecords(config.topic());
-        http = OntapHttpClients.create(config);
-        String authorization = OntapHttpClients.authorization(config);
-        RequestPolicy policy = new RequestPolicy(config.pageSize(), config.requestRetries(), config.requestRetryBackoff());
+        http = config.httpClient();
+        String authorization = config.authorization();
+        RequestPolicy policy = config.requestPolicy();
         JsonFactory json = new JsonFactory();
         Instant now = clock.instant();
         List<ClusterUrl> clusters = config.clusters();
@@ -89,13 +89,8 @@ public class OntapIscsiSourceTask extends SourceTask {
                     now.plus(spacing.multipliedBy(i))));
         }
         pollers = List.copyOf(created);
-        int taskNumber = TASK_SEQUENCE.incrementAndGet();
-        AtomicInteger threadNumber = new AtomicInteger();
-        fetchers = Executors.newFixedThreadPool(pollers.size(), runnable -> {
-            Thread thread = new Thread(runnable, "ontap-iscsi-fetch-" + taskNumber + "-" + threadNumber.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        fetchers = Executors.newFixedThreadPool(pollers.size(),
+                DaemonThreads.named("ontap-iscsi-fetch-" + TASK_SEQUENCE.incrementAndGet()));
         log.info("Polling {} ONTAP cluster(s) every {} ms: {}", pollers.size(), config.pollInterval().toMillis(),
                 config.clusters());
     }
@@ -149,16 +144,24 @@ public class OntapIscsiSourceTask extends SourceTask {
         try {
             ClusterState state = stateOf(poller, identity);
             ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode);
+            List<SourceRecord> records = eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch);
             poller.succeeded(outcome, now);
-            return eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch);
+            return records;
         } catch (OntapException e) {
+            poller.failed(PollFailure.of(e), now);
+        } catch (PollFailure e) {
             poller.failed(e, now);
-            return List.of();
+        } catch (RuntimeException e) {
+            // The state may be half-updated: forget it, so that the next poll resumes from the committed offset.
+            states.remove(identity.uuid());
+            clusterOfUuid.remove(identity.uuid(), poller.cluster());
+            poller.failed(PollFailure.internal(poller.cluster(), e), now);
         }
+        return List.of();
     }
 
     /** The cluster's state, read from its committed offset when the task first meets the cluster. */
-    private ClusterState stateOf(ClusterPoller poller, ClusterIdentity identity) throws OntapException {
+    private ClusterState stateOf(ClusterPoller poller, ClusterIdentity identity) throws PollFailure {
         ClusterUrl url = poller.cluster();
         ClusterIdentity previous = poller.identity();
         if (previous != null && !previous.uuid().equals(identity.uuid())) {
@@ -167,8 +170,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         }
         ClusterUrl owner = clusterOfUuid.putIfAbsent(identity.uuid(), url);
         if (owner != null && !owner.equals(url)) {
-            throw new OntapException(url, FailureKind.BAD_STATE, "it is the same cluster (" + identity.uuid()
-                    + ") as " + owner + "; list each cluster once in " + OntapSourceConfig.CLUSTERS, null);
+            throw PollFailure.duplicate(url, identity.uuid(), owner, OntapSourceConfig.CLUSTERS);
         }
         ClusterState state = states.get(identity.uuid());
         if (state != null) {
@@ -177,10 +179,9 @@ public class OntapIscsiSourceTask extends SourceTask {
         Map<String, Object> offset = context.offsetStorageReader().offset(OffsetFormat.partition(identity.uuid()));
         try {
             state = offset == null ? ClusterState.fresh() : ClusterState.restore(OffsetFormat.parse(offset));
-        } catch (IllegalArgumentException e) {
+        } catch (UnusableOffsetException e) {
             clusterOfUuid.remove(identity.uuid());
-            throw new OntapException(url, FailureKind.BAD_STATE, "the stored offset of cluster " + identity.uuid()
-                    + " cannot be used (" + e.getMessage() + "); reset this cluster's offset to start it afresh", e);
+            throw PollFailure.storedState(url, identity.uuid(), e);
         }
         log.info("ONTAP cluster {} is {} ({}); {}", url, identity.name(), identity.uuid(), offset == null
                 ? "no stored state: first poll follows " + OntapSourceConfig.SNAPSHOT_MODE + "=" + snapshotMode.configValue()

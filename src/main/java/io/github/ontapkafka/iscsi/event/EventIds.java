@@ -1,6 +1,6 @@
 package io.github.ontapkafka.iscsi.event;
 
-import io.github.ontapkafka.iscsi.diff.SessionChange;
+import io.github.ontapkafka.iscsi.tracking.SessionChange;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package io.github.ontapkafka.iscsi.event;
 
-import io.github.ontapkafka.iscsi.diff.SessionChange;
+import io.github.ontapkafka.iscsi.tracking.SessionChange;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.Igroup;
 import io.github.ontapkafka.iscsi.model.IpEndpoint;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.NetworkInterface;
-import io.github.ontapkafka.iscsi.state.ChangeBatch;
+import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 

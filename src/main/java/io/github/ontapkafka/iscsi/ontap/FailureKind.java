@@ -8,8 +8,7 @@ public enum FailureKind {
     UNAUTHORIZED("credentials rejected (HTTP 401)"),
     FORBIDDEN("account lacks the privilege (HTTP 403)"),
     HTTP_ERROR("HTTP error"),
-    BAD_RESPONSE("unusable response"),
-    BAD_STATE("stored state unusable");
+    BAD_RESPONSE("unusable response");
 
     private final String summary;
 

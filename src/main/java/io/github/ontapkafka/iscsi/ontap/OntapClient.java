@@ -1,8 +1,6 @@
 package io.github.ontapkafka.iscsi.ontap;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
-import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -32,6 +30,9 @@ public final class OntapClient {
     static final String SESSIONS_PATH = "/api/protocols/san/iscsi/sessions";
     static final String CLUSTER_PATH = "/api/cluster";
     private static final int MAX_PAGES = 100_000;
+    /** What to do about an untrusted certificate, in the words of the connector's configuration. */
+    private static final String TRUST_HINT = "if the cluster's certificate is self-signed or from a private CA, "
+            + "set ontap.ssl.truststore.location to a truststore that holds the CA";
 
     private final ClusterUrl cluster;
     private final OkHttpClient http;
@@ -163,9 +164,7 @@ public final class OntapClient {
                         what + ": " + (e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage()), e);
             } catch (SSLException e) {
                 // Trust does not fix itself between retries.
-                throw new OntapException(cluster, FailureKind.TLS, what + ": " + describe(e) + "; if the cluster's "
-                        + "certificate is self-signed or from a private CA, set " + OntapSourceConfig.TRUSTSTORE_LOCATION,
-                        e);
+                throw new OntapException(cluster, FailureKind.TLS, what + ": " + describe(e) + "; " + TRUST_HINT, e);
             } catch (IOException e) {
                 failure = new OntapException(cluster, FailureKind.UNREACHABLE, what + ": " + describe(e), e);
             }

@@ -1,6 +1,5 @@
 package io.github.ontapkafka.iscsi.ontap;
 
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 
 /**
  * A failed exchange with one cluster. The message always names the cluster and the cause in words a storage

@@ -1,10 +1,7 @@
 package io.github.ontapkafka.iscsi.ontap;
 
-import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
-import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -14,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -30,28 +26,29 @@ public final class OntapHttpClients {
     private OntapHttpClients() {
     }
 
-    public static OkHttpClient create(OntapSourceConfig config) {
+    /** @throws IllegalArgumentException if the truststore cannot be read; the message names the file and why */
+    public static OkHttpClient create(HttpSettings settings) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(config.connectTimeout())
-                .readTimeout(config.readTimeout())
-                .writeTimeout(config.connectTimeout())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.connectTimeout())
                 // Retries are ours to count and to log; redirects could carry credentials elsewhere.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);
-        X509TrustManager trust = trustManager(config);
-        if (trust != null) {
+        if (settings.trust() != null) {
+            X509TrustManager trust = trustManager(settings.trust());
             builder.sslSocketFactory(sslContext(trust).getSocketFactory(), trust);
         }
-        if (!config.hostnameVerification()) {
+        if (!settings.hostnameVerification()) {
             builder.hostnameVerifier((host, session) -> true);
         }
         return builder.build();
     }
 
-    /** The Basic authorization header value of the configured account. */
-    public static String authorization(OntapSourceConfig config) {
-        return Credentials.basic(config.username(), config.password().value(), StandardCharsets.UTF_8);
+    /** The Basic authorization header value of an account. */
+    public static String basicAuthorization(String username, Secret password) {
+        return Credentials.basic(username, password.value(), StandardCharsets.UTF_8);
     }
 
     /** Cancels what is still running on {@code http} and lets its threads and connections go. */
@@ -61,13 +58,9 @@ public final class OntapHttpClients {
         http.connectionPool().evictAll();
     }
 
-    private static X509TrustManager trustManager(OntapSourceConfig config) {
-        String location = config.truststoreLocation();
-        if (location == null) {
-            return null;
-        }
+    private static X509TrustManager trustManager(TrustSettings settings) {
         try {
-            KeyStore store = load(Path.of(location), config.truststoreType(), config.truststorePassword());
+            KeyStore store = load(settings);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(store);
             for (TrustManager manager : factory.getTrustManagers()) {
@@ -75,16 +68,16 @@ public final class OntapHttpClients {
                     return x509;
                 }
             }
-            throw new ConfigException(OntapSourceConfig.TRUSTSTORE_LOCATION, location, "holds no X.509 trust");
+            throw new IllegalArgumentException("truststore " + settings.location() + " holds no X.509 trust");
         } catch (IOException | GeneralSecurityException e) {
-            throw new ConfigException(OntapSourceConfig.TRUSTSTORE_LOCATION, location,
-                    "cannot be read as " + config.truststoreType() + ": " + e.getMessage());
+            throw new IllegalArgumentException("truststore " + settings.location() + " cannot be read as "
+                    + settings.type() + ": " + e.getMessage(), e);
         }
     }
 
-    private static KeyStore load(Path path, String type, Password password) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(path)) {
-            if (type.equals("PEM")) {
+    private static KeyStore load(TrustSettings settings) throws IOException, GeneralSecurityException {
+        try (InputStream in = Files.newInputStream(settings.location())) {
+            if (settings.type().equals("PEM")) {
                 KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
                 store.load(null, null);
                 Collection<? extends Certificate> certificates =
@@ -98,8 +91,8 @@ public final class OntapHttpClients {
                 }
                 return store;
             }
-            KeyStore store = KeyStore.getInstance(type);
-            store.load(in, password == null ? null : password.value().toCharArray());
+            KeyStore store = KeyStore.getInstance(settings.type());
+            store.load(in, settings.password() == null ? null : settings.password().value().toCharArray());
             return store;
         }
     }

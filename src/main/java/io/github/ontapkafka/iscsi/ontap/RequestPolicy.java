@@ -12,7 +12,6 @@ public record RequestPolicy(int pageSize, int retries, Duration retryBackoff) {
         if (serverHint != null) {
             return serverHint.compareTo(MAX_SINGLE_WAIT) > 0 ? MAX_SINGLE_WAIT : serverHint;
         }
-        long millis = retryBackoff.toMillis() << Math.min(retry, 16);
-        return Duration.ofMillis(Math.min(millis, MAX_SINGLE_WAIT.toMillis()));
+        return Backoff.exponential(retryBackoff, retry, MAX_SINGLE_WAIT);
     }
 }

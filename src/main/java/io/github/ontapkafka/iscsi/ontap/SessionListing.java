@@ -1,7 +1,5 @@
 package io.github.ontapkafka.iscsi.ontap;
 
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
-import io.github.ontapkafka.iscsi.diff.LiveSessions;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 

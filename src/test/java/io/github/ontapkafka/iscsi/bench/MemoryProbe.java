@@ -1,9 +1,9 @@
 package io.github.ontapkafka.iscsi.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.SnapshotMode;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.ontap.SessionPageParser;
-import io.github.ontapkafka.iscsi.state.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.openjdk.jol.info.GraphLayout;
 

@@ -1,18 +1,18 @@
 package io.github.ontapkafka.iscsi.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
-import io.github.ontapkafka.iscsi.config.SnapshotMode;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.MalformedResponseException;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.SessionListing;
 import io.github.ontapkafka.iscsi.ontap.SessionPage;
 import io.github.ontapkafka.iscsi.ontap.SessionPageParser;
-import io.github.ontapkafka.iscsi.state.ChangeBatch;
-import io.github.ontapkafka.iscsi.state.ClusterState;
-import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
+import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetUtils;

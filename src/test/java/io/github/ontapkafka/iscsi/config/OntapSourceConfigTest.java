@@ -1,5 +1,9 @@
 package io.github.ontapkafka.iscsi.config;
 
+
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
+
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +30,7 @@ class OntapSourceConfigTest {
         assertThat(config.topic()).isEqualTo("ontap.iscsi.sessions");
         assertThat(config.pollInterval().toMillis()).isEqualTo(30_000);
         assertThat(config.snapshotMode()).isEqualTo(SnapshotMode.INITIAL);
-        assertThat(config.hostnameVerification()).isTrue();
+        assertThat(config.httpSettings().hostnameVerification()).isTrue();
         assertThat(config.clusters()).extracting(ClusterUrl::toString).containsExactly("https://cluster1.example.com");
     }
 
@@ -65,7 +69,7 @@ class OntapSourceConfigTest {
     void neverShowsThePassword() {
         OntapSourceConfig config = new OntapSourceConfig(props("https://cluster1.example.com"));
 
-        assertThat(config.password().toString()).doesNotContain("Secr3t");
+        assertThat(config.getPassword(OntapSourceConfig.PASSWORD).toString()).doesNotContain("Secr3t");
         assertThat(config.toString()).doesNotContain("Secr3t");
         assertThat(config.values().toString()).doesNotContain("Secr3t");
     }

@@ -1,9 +1,9 @@
 package io.github.ontapkafka.iscsi.connector;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.FailureKind;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
@@ -26,8 +26,8 @@ class ClusterPollerTest {
             new OntapClient(URL, new OkHttpClient(), "Basic x", new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory()),
             Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10), T0);
 
-    private static OntapException failure(FailureKind kind, int status) {
-        return new OntapException(URL, kind, status, "GET /api/cluster: HTTP " + status, null);
+    private static PollFailure failure(FailureKind kind, int status) {
+        return PollFailure.of(new OntapException(URL, kind, status, "GET /api/cluster: HTTP " + status, null));
     }
 
     private static List<String> warnings(LogCapture logs) {

@@ -1,8 +1,8 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.config.SnapshotMode;
-import io.github.ontapkafka.iscsi.state.ClusterState;
-import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
+import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
 
@@ -53,9 +53,17 @@ class ConnectorOffsetsTest {
     }
 
     @Test
-    void rejectsAPartitionThatIsNotAClusters() {
-        assertThatThrownBy(() -> alter(Map.of("cluster", "x"), null))
+    void rejectsAnOffsetForAPartitionThatIsNotAClusters() {
+        assertThatThrownBy(() -> alter(Map.of("cluster", "x"), Map.of("format", 1L)))
                 .isInstanceOf(ConnectException.class)
-                .hasMessageContaining("expected {\"cluster_uuid\"");
+                .hasMessageContaining("expected {\"cluster_uuid\"")
+                .hasMessageContaining("only a reset (null offset) is accepted");
+    }
+
+    /** As Kafka's own FileStreamSourceConnector does: an operator may clean up partitions nobody recognises. */
+    @Test
+    void acceptsTheResetOfAnyPartition() {
+        assertThat(alter(Map.of("cluster", "x"), null)).isTrue();
+        assertThat(alter(Map.of(), null)).isTrue();
     }
 }

@@ -2,13 +2,13 @@ package io.github.ontapkafka.iscsi.demo;
 
 import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.apicurio.registry.utils.converter.avro.AvroDataConfig;
-import io.github.ontapkafka.iscsi.config.SnapshotMode;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.fixtures.AvroContract;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
-import io.github.ontapkafka.iscsi.state.ClusterState;
-import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;

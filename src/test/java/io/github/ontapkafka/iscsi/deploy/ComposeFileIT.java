@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
+import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,13 @@ class ComposeFileIT {
             assertThat(names).contains("manifest.json").anyMatch(n -> n.startsWith("kafka-connect-ontap-iscsi-")
                     && n.endsWith(".jar"));
         }
-        assertThat(hostPathMountedAt("ontap-simulator", "/plugin")).isEqualTo(plugin);
+    }
+
+    @Test
+    void runsTheSimulatorFromItsOwnJarNotFromThePlugin() {
+        assertThat(hostPathMountedAt("ontap-simulator", "/ontap-simulator.jar").toAbsolutePath().normalize())
+                .isEqualTo(Path.of("target", "ontap-simulator.jar").toAbsolutePath()).isRegularFile();
+        assertThat(services.get("ontap-simulator").get("command").asText()).contains("java -jar /ontap-simulator.jar");
     }
 
     @Test

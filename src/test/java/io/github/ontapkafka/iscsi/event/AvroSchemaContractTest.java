@@ -1,7 +1,7 @@
 package io.github.ontapkafka.iscsi.event;
 
-import io.github.ontapkafka.iscsi.diff.ChangeType;
 import io.github.ontapkafka.iscsi.fixtures.AvroContract;
+import io.github.ontapkafka.iscsi.tracking.ChangeType;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;

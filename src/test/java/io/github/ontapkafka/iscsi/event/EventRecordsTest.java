@@ -1,11 +1,11 @@
 package io.github.ontapkafka.iscsi.event;
 
-import io.github.ontapkafka.iscsi.config.SnapshotMode;
+import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
-import io.github.ontapkafka.iscsi.state.ChangeBatch;
-import io.github.ontapkafka.iscsi.state.ClusterState;
-import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
+import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import org.apache.kafka.connect.data.ConnectSchema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;

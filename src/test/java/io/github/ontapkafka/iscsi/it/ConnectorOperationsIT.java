@@ -2,7 +2,7 @@ package io.github.ontapkafka.iscsi.it;
 
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
-import io.github.ontapkafka.iscsi.state.OffsetFormat;
+import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.simulator.Fault;

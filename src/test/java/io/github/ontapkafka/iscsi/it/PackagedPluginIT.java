@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
+import io.github.ontapkafka.iscsi.fixtures.BuiltArtifacts;
 import io.github.ontapkafka.iscsi.fixtures.ChildJvm;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SessionChurn;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -41,7 +41,7 @@ class PackagedPluginIT {
 
     @Test
     void theArchiveRunsInAWorkerThatOnlyKnowsItThroughPluginPath() throws Exception {
-        Path archive = componentArchive();
+        Path archive = BuiltArtifacts.componentArchive();
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         unzip(archive, plugins);
         String version = Files.readString(Files.list(plugins).findFirst().orElseThrow().resolve("manifest.json"));
@@ -64,13 +64,6 @@ class PackagedPluginIT {
             }
         } finally {
             kafka.stop();
-        }
-    }
-
-    private static Path componentArchive() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".zip")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no component archive in target/: run mvn verify"));
         }
     }
 

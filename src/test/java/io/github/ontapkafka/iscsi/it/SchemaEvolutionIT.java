@@ -3,7 +3,7 @@ package io.github.ontapkafka.iscsi.it;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ontapkafka.iscsi.diff.ChangeType;
+import io.github.ontapkafka.iscsi.tracking.ChangeType;
 import io.github.ontapkafka.iscsi.fixtures.AvroContract;
 import io.github.ontapkafka.iscsi.fixtures.ConfluentRegistryApi;
 import org.apache.avro.Schema;

@@ -1,7 +1,6 @@
 package io.github.ontapkafka.iscsi.ontap;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;

@@ -1,7 +1,6 @@
 package io.github.ontapkafka.iscsi.ontap;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.config.ClusterUrl;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -74,7 +73,7 @@ class OntapTlsTest {
 
     private OntapClient client(Map<String, String> tls) {
         OntapSourceConfig config = new OntapSourceConfig(config(tls));
-        return new OntapClient(ClusterUrl.parse(url()), OntapHttpClients.create(config), Credentials.basic("u", "p"),
+        return new OntapClient(ClusterUrl.parse(url()), config.httpClient(), Credentials.basic("u", "p"),
                 new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
     }
 

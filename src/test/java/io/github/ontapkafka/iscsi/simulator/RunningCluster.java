@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.simulator;
 
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

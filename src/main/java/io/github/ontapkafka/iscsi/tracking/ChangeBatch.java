@@ -1,0 +1,31 @@
+package io.github.ontapkafka.iscsi.tracking;
+
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The changes one poll of a cluster found, with what each record needs: the batch's generation (part of every event
+ * id), the poll times, and the offset after each change.
+ *
+ * @param previousObservedAt the last poll that saw the state before this batch (null before the first poll)
+ */
+public record ChangeBatch(List<SessionChange> changes, long generation, Instant observedAt, Instant previousObservedAt,
+                          boolean snapshot, BatchStates states) {
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    /**
+     * The offset after change {@code index}. Only the batch's last record advances the generation and the poll time:
+     * a task resuming from any earlier record replays the rest under the same generation, so the replayed events get
+     * the ids they had, and reports the same previous poll time.
+     */
+    public Map<String, Object> offsetAfter(int index) {
+        boolean last = index == changes.size() - 1;
+        return new StateOffset(states, index + 1, last ? generation : generation - 1,
+                last ? observedAt : previousObservedAt, snapshot && !last);
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.ontapkafka.iscsi.tracking;
+
+import io.github.ontapkafka.iscsi.ontap.LiveSessions;
+import io.github.ontapkafka.iscsi.model.Connection;
+import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.model.SessionKey;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Compares what a cluster reported with what the task remembers, and returns the changes in key order (a logout
+ * before the login that reuses its key), so that a replay of the same poll yields the same events in the same order.
+ *
+ * <p>Most records of a poll are byte for byte those of the previous one. Those are recognised by their fingerprint
+ * and never read: the work of a poll beyond scanning its pages grows with what changed, not with the cluster.
+ */
+public final class SessionDiff {
+
+    private static final Comparator<SessionChange> BY_KEY = Comparator.comparing(SessionChange::key);
+
+    private SessionDiff() {
+    }
+
+    /**
+     * Changes nothing in {@code before} but its marks of the sessions this poll shows unchanged: the caller
+     * {@linkplain SessionTable#apply applies} the result's updates.
+     *
+     * @param before   the remembered sessions
+     * @param live     the records the cluster returned now
+     * @param snapshot whether sessions without a predecessor are reported as {@code SNAPSHOT} rather than
+     *                 {@code LOGIN} (the first poll of a cluster)
+     * @param svmNames SVM names by UUID, to name the SVM of a session that logged out unseen
+     * @throws E if a record that has to be read is not a valid session, or a key is listed twice
+     */
+    public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, boolean snapshot,
+                                                       Function<String, String> svmNames) throws E {
+        List<Integer> unknown = before.markUnchanged(live);
+        int unchanged = live.size() - unknown.size();
+        Map<SessionKey, Read> read = new HashMap<>();
+        for (int i : unknown) {
+            IscsiSession session = live.session(i);
+            SessionKey key = session.key();
+            TrackedSession old = before.get(key);
+            if ((old != null && before.markedUnchanged(old))
+                    || read.putIfAbsent(key, new Read(session, live.fingerprint(i))) != null) {
+                throw live.listedTwice(i, key);
+            }
+        }
+        List<SessionChange> changes = new ArrayList<>();
+        List<SessionUpdate> updates = new ArrayList<>(read.size());
+        if (unchanged < before.size()) {
+            before.forEachNotMarked(old -> {
+                if (!read.containsKey(old.key())) {
+                    changes.add(logout(old.key(), before.content(old), old.digest(), svmNames));
+                    updates.add(SessionUpdate.removal(old.key()));
+                }
+            });
+        }
+        for (Map.Entry<SessionKey, Read> entry : read.entrySet()) {
+            SessionKey key = entry.getKey();
+            IscsiSession session = entry.getValue().session();
+            long digest = SessionDigest.of(session);
+            updates.add(new SessionUpdate(key, session, digest, entry.getValue().fingerprint()));
+            TrackedSession old = before.get(key);
+            if (old == null) {
+                changes.add(appeared(snapshot ? ChangeType.SNAPSHOT : ChangeType.LOGIN, key, session, digest));
+            } else {
+                compare(key, old, before.content(old), session, digest, svmNames, changes);
+            }
+        }
+        changes.sort(BY_KEY);
+        return new Result(changes, updates);
+    }
+
+    /**
+     * A session whose record changed: a new login under the same key, a change of connections, or (no event) of
+     * descriptive attributes only, whose new values the next event carries.
+     *
+     * @param last the old session's content, null if only its digest is known
+     */
+    private static void compare(SessionKey key, TrackedSession old, IscsiSession last, IscsiSession now,
+                                long digest, Function<String, String> svmNames, List<SessionChange> changes) {
+        boolean sameLogin = last != null ? last.isSameLoginAs(now) : SessionDigest.sameLogin(old.digest(), digest);
+        if (!sameLogin) {
+            changes.add(logout(key, last, old.digest(), svmNames));
+            changes.add(appeared(ChangeType.LOGIN, key, now, digest));
+        } else if (old.digest() != digest) {
+            changes.add(connectionChange(key, old.digest(), last, now, digest));
+        }
+    }
+
+    private static SessionChange appeared(ChangeType type, SessionKey key, IscsiSession now, long digest) {
+        return new SessionChange(type, key, now, SessionDigest.NONE, digest, null, null);
+    }
+
+    private static SessionChange logout(SessionKey key, IscsiSession last, long digest,
+                                        Function<String, String> svmNames) {
+        IscsiSession state = last != null ? last : IscsiSession.keyOnly(key, svmNames.apply(key.svmUuid()));
+        return new SessionChange(ChangeType.LOGOUT, key, state, digest, SessionDigest.NONE, null, null);
+    }
+
+    private static SessionChange connectionChange(SessionKey key, long digestBefore, IscsiSession last,
+                                                  IscsiSession now, long digestAfter) {
+        List<Connection> added = null;
+        List<Connection> removed = null;
+        if (last != null) {
+            Map<Integer, Connection> before = byCid(last.connectionsOrEmpty());
+            Map<Integer, Connection> after = byCid(now.connectionsOrEmpty());
+            added = missingOrDifferent(after, before);
+            removed = missingOrDifferent(before, after);
+        }
+        return new SessionChange(ChangeType.CONNECTION_CHANGE, key, now, digestBefore, digestAfter, added, removed);
+    }
+
+    /** The connections of {@code from} that {@code other} lacks or holds in another state, in cid order. */
+    private static List<Connection> missingOrDifferent(Map<Integer, Connection> from, Map<Integer, Connection> other) {
+        List<Connection> result = new ArrayList<>();
+        for (Connection connection : from.values()) {
+            if (!Objects.equals(connection, other.get(connection.cid()))) {
+                result.add(connection);
+            }
+        }
+        return result;
+    }
+
+    private static Map<Integer, Connection> byCid(List<Connection> connections) {
+        Map<Integer, Connection> map = new TreeMap<>();
+        for (Connection connection : connections) {
+            map.put(connection.cid(), connection);
+        }
+        return map;
+    }
+
+    /** A record read because it was not known byte for byte. */
+    private record Read(IscsiSession session, long fingerprint) {
+    }
+
+    /** The changes in emission order, and the updates that make the table remember them. */
+    public record Result(List<SessionChange> changes, List<SessionUpdate> updates) {
+    }
+}

@@ -1,0 +1,191 @@
+package io.github.ontapkafka.iscsi.tracking;
+
+import io.github.ontapkafka.iscsi.ontap.LiveSessions;
+import io.github.ontapkafka.iscsi.model.Initiator;
+import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.fixtures.FingerprintedPoll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
+import static io.github.ontapkafka.iscsi.fixtures.Sessions.live;
+import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SessionDiffTest {
+
+    private static final String HOST_A = "iqn.1994-05.com.redhat:host-a";
+    private static final String HOST_B = "iqn.1991-05.com.microsoft:host-b";
+
+    private static SessionTable remembered(IscsiSession... sessions) {
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, live(sessions), false, uuid -> null).updates());
+        return table;
+    }
+
+    private static SessionTable digestsOnly(IscsiSession... sessions) {
+        return SessionTable.ofDigests(DigestSnapshot.EMPTY.apply(
+                SessionDiff.compute(SessionTable.empty(), live(sessions), false, uuid -> null).changes(),
+                sessions.length));
+    }
+
+    private static List<SessionChange> diff(SessionTable before, LiveSessions<IllegalStateException> live) {
+        return SessionDiff.compute(before, live, false, uuid -> "svm1").changes();
+    }
+
+    @Test
+    void aNewSessionIsALoginAndOnTheFirstPollASnapshot() {
+        IscsiSession a = session(1, HOST_A, connection(1));
+
+        assertThat(diff(SessionTable.empty(), live(a))).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo(ChangeType.LOGIN);
+            assertThat(change.session()).isEqualTo(a);
+            assertThat(change.digestBefore()).isEqualTo(SessionDigest.NONE);
+            assertThat(change.digestAfter()).isEqualTo(SessionDigest.of(a));
+        });
+        assertThat(SessionDiff.compute(SessionTable.empty(), live(a), true, uuid -> null).changes())
+                .extracting(SessionChange::type).containsExactly(ChangeType.SNAPSHOT);
+    }
+
+    @Test
+    void aVanishedSessionIsALogoutCarryingItsLastState() {
+        IscsiSession a = session(1, HOST_A, connection(1));
+
+        assertThat(diff(remembered(a), live())).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo(ChangeType.LOGOUT);
+            assertThat(change.session()).isEqualTo(a);
+            assertThat(change.digestAfter()).isEqualTo(SessionDigest.NONE);
+        });
+    }
+
+    @Test
+    void connectionsAddedDroppedAndChangedAreListedByCid() {
+        IscsiSession before = session(1, HOST_A, connection(1), connection(2), connection(3));
+        IscsiSession after = session(1, HOST_A, connection(1), connection(3, "192.0.2.99"), connection(4));
+
+        assertThat(diff(remembered(before), live(after))).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo(ChangeType.CONNECTION_CHANGE);
+            assertThat(change.session()).isEqualTo(after);
+            assertThat(change.connectionsAdded()).containsExactly(connection(3, "192.0.2.99"), connection(4));
+            assertThat(change.connectionsRemoved()).containsExactly(connection(2), connection(3));
+        });
+    }
+
+    @Test
+    void aReusedTsihWithAnotherInitiatorIsALogoutThenALogin() {
+        IscsiSession old = session(5, HOST_A, connection(1));
+        IscsiSession reused = session(5, HOST_B, connection(1));
+
+        List<SessionChange> changes = diff(remembered(old), live(reused));
+
+        assertThat(changes).extracting(SessionChange::type).containsExactly(ChangeType.LOGOUT, ChangeType.LOGIN);
+        assertThat(changes.get(0).session()).isEqualTo(old);
+        assertThat(changes.get(1).session()).isEqualTo(reused);
+    }
+
+    @Test
+    void aReusedTsihWithAnotherIsidIsANewSessionToo() {
+        IscsiSession old = session("iscsi_lif1", 5, "40:00:01:37:00:00", HOST_A, connection(1));
+        IscsiSession reused = session("iscsi_lif1", 5, "40:00:01:37:00:01", HOST_A, connection(1));
+
+        assertThat(diff(remembered(old), live(reused))).extracting(SessionChange::type)
+                .containsExactly(ChangeType.LOGOUT, ChangeType.LOGIN);
+    }
+
+    @Test
+    void descriptiveChangesMakeNoEventButAreRemembered() {
+        IscsiSession before = session(1, HOST_A, connection(1));
+        IscsiSession renamed = new IscsiSession(before.svm(), before.targetPortalGroup(), 2000, before.tsih(),
+                before.isid(), new Initiator(HOST_A, "new alias", "moved to rack 9"), List.of(), before.connections());
+
+        SessionTable table = remembered(before);
+        SessionDiff.Result result = SessionDiff.compute(table, live(renamed), false, uuid -> null);
+        table.apply(result.updates());
+
+        assertThat(result.changes()).isEmpty();
+        assertThat(table.content(table.get(before.key()))).isEqualTo(renamed);
+    }
+
+    @Test
+    void changesComeInKeyOrderWhateverTheInputOrder() {
+        IscsiSession s3 = session(3, HOST_A, connection(1));
+        IscsiSession s1 = session(1, HOST_A, connection(1));
+        IscsiSession s2 = session(2, HOST_B, connection(1));
+
+        assertThat(diff(remembered(s2), live(s3, s1))).extracting(c -> c.key().tsih() + ":" + c.type())
+                .containsExactly("1:LOGIN", "2:LOGOUT", "3:LOGIN");
+    }
+
+    @Test
+    void afterARestartOnlyDigestsAreKnown() {
+        IscsiSession unchanged = session(1, HOST_A, connection(1));
+        IscsiSession gone = session(2, HOST_A, connection(1));
+        IscsiSession before = session(3, HOST_A, connection(1));
+        IscsiSession after = session(3, HOST_A, connection(1), connection(2));
+        IscsiSession oldLogin = session(4, HOST_A, connection(1));
+        IscsiSession newLogin = session(4, HOST_B, connection(1));
+
+        List<SessionChange> changes = diff(digestsOnly(unchanged, gone, before, oldLogin), live(unchanged, after, newLogin));
+
+        assertThat(changes).extracting(c -> c.key().tsih() + ":" + c.type())
+                .containsExactly("2:LOGOUT", "3:CONNECTION_CHANGE", "4:LOGOUT", "4:LOGIN");
+        SessionChange logout = changes.get(0);
+        assertThat(logout.session()).isEqualTo(IscsiSession.keyOnly(gone.key(), "svm1"));
+        SessionChange connectionChange = changes.get(1);
+        assertThat(connectionChange.session()).isEqualTo(after);
+        assertThat(connectionChange.connectionsAdded()).as("previous connections unknown").isNull();
+        assertThat(connectionChange.connectionsRemoved()).isNull();
+    }
+
+    @Test
+    void aRecordKnownByItsFingerprintIsNotReadAndChangesNothing() {
+        IscsiSession a = session(1, HOST_A, connection(1));
+        IscsiSession b = session(2, HOST_B, connection(1));
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), false, u -> null)
+                .updates());
+
+        FingerprintedPoll again = new FingerprintedPoll().record(12, b).record(11, a);
+        SessionDiff.Result result = SessionDiff.compute(table, again, false, u -> null);
+
+        assertThat(again.read()).isEmpty();
+        assertThat(result.changes()).isEmpty();
+        assertThat(result.updates()).isEmpty();
+    }
+
+    @Test
+    void onlyRecordsWithUnknownFingerprintsAreRead() {
+        IscsiSession a = session(1, HOST_A, connection(1));
+        IscsiSession b = session(2, HOST_B, connection(1));
+        IscsiSession bMoreConnections = session(2, HOST_B, connection(1), connection(2));
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), false, u -> null)
+                .updates());
+
+        FingerprintedPoll next = new FingerprintedPoll().record(11, a).record(13, bMoreConnections);
+        SessionDiff.Result result = SessionDiff.compute(table, next, false, u -> null);
+
+        assertThat(next.read()).containsExactly(1);
+        assertThat(result.changes()).singleElement().satisfies(change -> {
+            assertThat(change.type()).isEqualTo(ChangeType.CONNECTION_CHANGE);
+            assertThat(change.connectionsAdded()).containsExactly(connection(2));
+            assertThat(change.connectionsRemoved()).isEmpty();
+        });
+    }
+
+    @Test
+    void aKeyListedTwiceFailsThePollWhetherItsRecordsAreKnownOrNot() {
+        IscsiSession a = session(1, HOST_A, connection(1));
+        SessionTable table = SessionTable.empty();
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a), false, u -> null).updates());
+
+        assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(11, a),
+                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, a),
+                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+        assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(12, a).record(13, a),
+                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+    }
+}
