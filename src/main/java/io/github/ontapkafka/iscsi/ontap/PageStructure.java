@@ -192,8 +192,8 @@ final class PageStructure {
     /**
      * The index just after the quote that closes the string whose content starts at {@code i}; an index out of
      * bounds if the body ends first. Most of a page's bytes are inside strings, so this looks at eight at a time for
-     * a quote or a backslash (SWAR), the only bytes that matter there. The byte-by-byte loop it replaced took 1.6
-     * times as long, and its speed varied by up to 70 % from one JVM to the next with how it happened to be compiled.
+     * a quote or a backslash (SWAR), the only bytes that matter there: the scan's cost, and its stability from one
+     * JVM to the next, depend on it (BENCHMARKS.md, "What the profiles showed").
      */
     private static int afterString(byte[] body, int i) {
         while (true) {

@@ -11,9 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A 56-bit fingerprint of what makes a session's events: the top 16 bits hash its login identity (ISID and
- * initiator name), the low 40 bits its connections (a missed change after a restart: one chance in 10^12). Offsets store only this per session, which keeps them small,
- * and it must never change for the same input: it is stored, and event ids are derived from it.
+ * A 56-bit digest of what makes a session's events: the top 16 bits hash its login identity (ISID and
+ * initiator name), the low 40 bits its connections (a missed change after a restart: one chance in 10^12).
+ * Offsets store only this per session, which keeps them small, and it must never change for the same input: it is
+ * stored, and event ids are derived from it.
  * Descriptive attributes (alias, comment, igroups, names) are left out on purpose: they do not make an event.
  */
 public final class SessionDigest {

@@ -1,0 +1,14 @@
+/**
+ * Connect records of the session events: their Avro-ready schemas, keys, values and event ids.
+ *
+ * <p><b>Owns:</b> {@link io.github.ontapkafka.iscsi.event.EventSchemas} (mirrored by the committed
+ * {@code src/main/avro/*.avsc}), {@link io.github.ontapkafka.iscsi.event.EventRecords} (a batch of changes to
+ * {@code SourceRecord}s) and {@link io.github.ontapkafka.iscsi.event.EventIds} (the deterministic {@code event_id}).
+ *
+ * <p><b>May use:</b> {@code tracking}, {@code model}, Connect's data and source record API.
+ *
+ * <p><b>Words:</b> an <em>event</em> is one record of the session topic, of an {@code event_type} named after the
+ * {@code tracking} change it reports; its <em>event id</em> is derived from what a replay sees again (cluster, key,
+ * type, digests, generation), never from a clock.
+ */
+package io.github.ontapkafka.iscsi.event;

@@ -1,0 +1,15 @@
+/**
+ * The session data model, in ONTAP's own terms: what {@code GET /api/protocols/san/iscsi/sessions} reports, limited
+ * to what the events carry. Plain immutable records.
+ *
+ * <p><b>Owns:</b> {@link io.github.ontapkafka.iscsi.model.IscsiSession} and its parts, the session's identity
+ * {@link io.github.ontapkafka.iscsi.model.SessionKey} ({@code svm.uuid / target_portal_group / tsih}, ordered so
+ * that every poll emits its changes in the same order) and {@link io.github.ontapkafka.iscsi.model.ClusterIdentity}.
+ *
+ * <p><b>May use:</b> the JDK only. Every other package may use this one.
+ *
+ * <p><b>Words:</b> a <em>session</em> is one iSCSI login, identified within its cluster by its key; a
+ * <em>connection</em> is one TCP connection of a session, identified within it by its {@code cid}. Fields ONTAP
+ * may omit are null.
+ */
+package io.github.ontapkafka.iscsi.model;

@@ -1,0 +1,27 @@
+/**
+ * The ONTAP REST client: reads one cluster's identity and its whole sessions collection, page by page, and says
+ * precisely why when it cannot.
+ *
+ * <p><b>Owns:</b> the HTTP exchange ({@link io.github.ontapkafka.iscsi.ontap.OntapClient},
+ * {@link io.github.ontapkafka.iscsi.ontap.OntapHttpClients}, retries and {@link io.github.ontapkafka.iscsi.ontap.Backoff}),
+ * the cluster's address ({@link io.github.ontapkafka.iscsi.ontap.ClusterUrl}), reading pages
+ * ({@link io.github.ontapkafka.iscsi.ontap.SessionPageParser} with the structural scanner {@code PageStructure}) and the
+ * result of one complete walk of the collection ({@link io.github.ontapkafka.iscsi.ontap.SessionListing}, seen by
+ * its consumers as {@link io.github.ontapkafka.iscsi.ontap.LiveSessions}). Failures are
+ * {@link io.github.ontapkafka.iscsi.ontap.OntapException}s of a {@link io.github.ontapkafka.iscsi.ontap.FailureKind}.
+ *
+ * <p><b>May use:</b> {@code model}, OkHttp, Jackson's streaming parser. Not Connect: its settings come in as plain
+ * values ({@link io.github.ontapkafka.iscsi.ontap.HttpSettings}, {@link io.github.ontapkafka.iscsi.ontap.Secret}).
+ *
+ * <p><b>Words:</b>
+ * <ul>
+ *   <li><em>listing</em>: every session record of one complete walk of the {@code next} links. A listing exists
+ *       only when every page came back whole: a partial one would look like logouts.</li>
+ *   <li><em>record</em>: one element of a page's {@code records} array, as raw bytes; <em>reading</em> a record
+ *       parses it into the model, and is done only for records not known by fingerprint.</li>
+ *   <li><em>fingerprint</em>: a keyed 64-bit hash of a record's raw bytes ({@code RecordFingerprint}): equal bytes,
+ *       equal session. It lives in memory only and never leaves the process; not to be confused with a
+ *       <em>digest</em> (see {@code tracking}).</li>
+ * </ul>
+ */
+package io.github.ontapkafka.iscsi.ontap;

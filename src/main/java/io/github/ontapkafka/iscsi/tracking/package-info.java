@@ -1,0 +1,37 @@
+/**
+ * Tracking: what a task knows of each cluster between polls, the diff of a new listing against it, and the state
+ * that each record's source offset carries. One idea: the diff is a function of the tracked state, and the state is
+ * what the emitted diffs add up to.
+ *
+ * <p><b>Owns:</b> {@link io.github.ontapkafka.iscsi.tracking.ClusterState} (the entry point: one poll in, one
+ * {@link io.github.ontapkafka.iscsi.tracking.ChangeBatch} out), {@link io.github.ontapkafka.iscsi.tracking.SessionDiff},
+ * the tracked sessions ({@link io.github.ontapkafka.iscsi.tracking.SessionTable} over the hand-built open-addressing
+ * indexes {@code KeyIndex} and {@code FingerprintIndex}, {@code ValuePool} and {@code CompactSession}), and the offset
+ * layout ({@link io.github.ontapkafka.iscsi.tracking.OffsetFormat}, {@link io.github.ontapkafka.iscsi.tracking.StateCodec}).
+ * A stored offset it cannot use is an {@link io.github.ontapkafka.iscsi.tracking.UnusableOffsetException}.
+ *
+ * <p><b>May use:</b> {@code ontap} (only {@link io.github.ontapkafka.iscsi.ontap.LiveSessions}, the listing it
+ * diffs) and {@code model}. Not Connect, HTTP or JSON. Owned by the task thread: nothing here is thread-safe but the
+ * encoding of in-flight offsets.
+ *
+ * <p><b>Words:</b>
+ * <ul>
+ *   <li><em>digest</em>: a 56-bit hash of what makes a session's events, its login identity and its connections
+ *       ({@link io.github.ontapkafka.iscsi.tracking.SessionDigest}). Stored in offsets and part of event ids, so it
+ *       never changes for the same session. A <em>fingerprint</em> (see {@code ontap}) hashes a record's bytes and
+ *       is never stored.</li>
+ *   <li><em>snapshot of digests</em>: {@link io.github.ontapkafka.iscsi.tracking.DigestSnapshot}, the key-ordered
+ *       digests of a cluster's sessions plus the SVM names seen: exactly what an offset stores. Not to be confused
+ *       with the <em>{@code SNAPSHOT} event</em>, a {@link io.github.ontapkafka.iscsi.tracking.ChangeType} reported for
+ *       each session already present at the first poll of a cluster ({@link io.github.ontapkafka.iscsi.tracking.SnapshotMode}).</li>
+ *   <li><em>change</em>: one event-to-be ({@link io.github.ontapkafka.iscsi.tracking.SessionChange}); a
+ *       <em>batch</em> is all the changes one poll of one cluster found, emitted together, each record carrying the
+ *       state after its own change as its offset.</li>
+ *   <li><em>generation</em>: the number of batches of a cluster fully emitted. It is part of every event id and
+ *       advances only with a batch's last record, so a task resuming from any record of a batch replays the rest
+ *       with the ids they had.</li>
+ *   <li><em>tracked session</em>: what is remembered of a session: key, digest, the fingerprint of its last record,
+ *       and its content in compact form once seen (after a restart only the digest is known).</li>
+ * </ul>
+ */
+package io.github.ontapkafka.iscsi.tracking;

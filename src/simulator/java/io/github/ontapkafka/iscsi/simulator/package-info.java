@@ -1,0 +1,14 @@
+/**
+ * The ONTAP simulator: test tooling, never shipped with the connector. An HTTP server that answers like ONTAP's
+ * REST API for {@code /api/cluster} and {@code /api/protocols/san/iscsi/sessions} (paging, field selection, errors,
+ * Basic authentication, optional TLS), for any number of simulated clusters, with a workload of logins, logouts and
+ * connection changes, injectable faults, and an admin API to drive it.
+ *
+ * <p>Built from {@code src/simulator/java} with the tests and packaged on its own as
+ * {@code target/ontap-simulator.jar} ({@code java -jar target/ontap-simulator.jar --help}); used by the integration
+ * tests, the benchmarks, {@code ./demo} and {@code docker-compose.yml}.
+ *
+ * <p><b>May use:</b> the connector's {@code model}, Jackson's generator and the JDK's {@code com.sun.net.httpserver};
+ * nothing of the connector's other packages, so that it stands in for ONTAP, not for the connector.
+ */
+package io.github.ontapkafka.iscsi.simulator;
