@@ -1,0 +1,96 @@
+package io.github.ontapkafka.iscsi.connector;
+
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.connector.MockClusters.Address;
+import io.github.ontapkafka.iscsi.connector.MockClusters.Cluster;
+import io.github.ontapkafka.iscsi.fixtures.LogCapture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A failed poll is reported by its real cause: a stored offset that cannot be used is not an ONTAP failure, and a
+ * defect is logged as one, with its stack trace, while the other clusters carry on.
+ */
+class PollFailureCausesTest {
+
+    private final Address a = new Address(new Cluster("aaaa0000-0000-0000-0000-000000000001"));
+    private final Address b = new Address(new Cluster("bbbb0000-0000-0000-0000-000000000002"));
+    private final OntapIscsiSourceTask task = new OntapIscsiSourceTask();
+
+    @AfterEach
+    void stop() throws IOException {
+        task.stop();
+        a.shutDown();
+        b.shutDown();
+    }
+
+    private void start(Function<Map<String, ?>, Map<String, Object>> offsets) throws IOException {
+        a.cluster.tsihs.add(1);
+        b.cluster.tsihs.add(1);
+        task.initialize(MockClusters.context(offsets));
+        task.start(Map.of(OntapSourceConfig.CLUSTERS, a.url() + "," + b.url(),
+                OntapSourceConfig.USERNAME, "admin", OntapSourceConfig.PASSWORD, "secret",
+                OntapSourceConfig.TOPIC, "sessions", OntapSourceConfig.POLL_INTERVAL_MS, "100",
+                OntapSourceConfig.REQUEST_RETRIES, "0", OntapSourceConfig.RETRY_BACKOFF_MS, "50",
+                OntapSourceConfig.RETRY_BACKOFF_MAX_MS, "100"));
+    }
+
+    private boolean isClusterA(Map<String, ?> partition) {
+        return a.cluster.uuid.equals(partition.get("cluster_uuid"));
+    }
+
+    @Test
+    void anUnusableStoredOffsetIsReportedAsSuchNotAsAnOntapFailure() throws Exception {
+        List<String> lines;
+        List<String> events;
+        try (LogCapture logs = LogCapture.everything()) {
+            start(partition -> isClusterA(partition) ? Map.of("format", 1L, "generation", 2L, "sessions", "%%%") : null);
+            events = MockClusters.pollUntil(task, 1);
+            await().atMost(Duration.ofSeconds(15)).until(() -> {
+                task.poll();
+                return logs.lines().stream().anyMatch(line -> line.startsWith("WARN") && line.contains(a.cluster.uuid));
+            });
+            lines = logs.lines();
+        }
+
+        assertThat(events).containsExactly(b.cluster.uuid + " SNAPSHOT 1");
+        assertThat(lines).filteredOn(line -> line.startsWith("WARN") && line.contains(a.cluster.uuid)).first()
+                .asString()
+                .contains("the stored offset of cluster " + a.cluster.uuid + " cannot be used (sessions is not base64")
+                .contains("reset this cluster's offset")
+                .doesNotContain("unusable response");
+    }
+
+    @Test
+    void aDefectIsLoggedAsABugWithItsStackTraceAndCostsOnlyOnePollOfOneCluster() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        List<String> lines;
+        List<String> events;
+        try (LogCapture logs = LogCapture.everything()) {
+            start(partition -> {
+                if (isClusterA(partition) && reads.getAndIncrement() == 0) {
+                    throw new IllegalStateException("planted defect");
+                }
+                return null;
+            });
+            events = MockClusters.pollUntil(task, 2);
+            lines = logs.lines();
+        }
+
+        assertThat(events).containsExactlyInAnyOrder(b.cluster.uuid + " SNAPSHOT 1", a.cluster.uuid + " SNAPSHOT 1");
+        assertThat(lines).filteredOn(line -> line.startsWith("ERROR") && line.contains("planted defect")).first()
+                .asString()
+                .contains("internal error of the connector (a bug")
+                .contains("at io.github.ontapkafka.iscsi.connector.OntapIscsiSourceTask");
+    }
+}
