@@ -47,11 +47,17 @@ public final class OntapSourceConfig extends AbstractConfig {
     public static final String TRUSTSTORE_TYPE = "ontap.ssl.truststore.type";
     public static final String HOSTNAME_VERIFICATION = "ontap.ssl.hostname.verification.enabled";
     public static final String VALIDATE_CONNECTION = "ontap.validate.connection";
+    public static final String HEALTH_TOPIC = "health.topic";
+    public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
+    /** Set by the connector in each task's configuration: the task's number, which health records name. */
+    public static final String TASK_ID = "ontap.task.id";
 
     public static final String DEFAULT_TOPIC = "ontap.iscsi.sessions";
+    public static final String DEFAULT_HEALTH_TOPIC = "ontap.iscsi.health";
 
     private static final String GROUP_ONTAP = "ONTAP";
     private static final String GROUP_EVENTS = "Events";
+    private static final String GROUP_HEALTH = "Health";
     private static final String GROUP_RESILIENCE = "Resilience";
     private static final String GROUP_TLS = "TLS";
 
@@ -59,11 +65,16 @@ public final class OntapSourceConfig extends AbstractConfig {
 
     public OntapSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
+        if (getString(TOPIC).trim().equals(healthTopic())) {
+            throw new ConfigException(HEALTH_TOPIC, healthTopic(), "must differ from " + TOPIC
+                    + ": health records and session events have schemas of their own");
+        }
     }
 
     private static ConfigDef buildConfigDef() {
         int ontap = 0;
         int events = 0;
+        int health = 0;
         int resilience = 0;
         int tls = 0;
         return new ConfigDef()
@@ -111,6 +122,18 @@ public final class OntapSourceConfig extends AbstractConfig {
                                 + "event per session already present; 'never' records them silently, so that only "
                                 + "later changes are emitted.",
                         GROUP_EVENTS, ++events, Width.SHORT, "Snapshot mode")
+                .define(HEALTH_TOPIC, Type.STRING, DEFAULT_HEALTH_TOPIC, Importance.HIGH,
+                        "Topic the health records of the clusters are written to: one when a cluster's health "
+                                + "changes (first contact, OK to FAILING, FAILING to OK, another kind of failure) and "
+                                + "a heartbeat every heartbeat.interval.ms, keyed by connector and configured cluster "
+                                + "URL so that a compacted topic keeps each cluster's current health. Empty: no "
+                                + "health records.",
+                        GROUP_HEALTH, ++health, Width.MEDIUM, "Health topic")
+                .define(HEARTBEAT_INTERVAL_MS, Type.LONG, 60_000L, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                        "How often each cluster's health is written again while it does not change, in "
+                                + "milliseconds, whether OK or FAILING: a missing heartbeat means the connector "
+                                + "itself is not running. 0 switches heartbeats off, not the records of changes.",
+                        GROUP_HEALTH, ++health, Width.SHORT, "Heartbeat interval")
                 .define(REQUEST_RETRIES, Type.INT, 4, ConfigDef.Range.between(0, 20), Importance.LOW,
                         "How often one ONTAP request is retried after a connection failure, a timeout or a status "
                                 + "429, 500, 502, 503 or 504, before the poll of that cluster counts as failed.",
@@ -162,6 +185,17 @@ public final class OntapSourceConfig extends AbstractConfig {
 
     public SnapshotMode snapshotMode() {
         return SnapshotMode.fromConfig(getString(SNAPSHOT_MODE));
+    }
+
+    /** The health topic, or null when health records are switched off. */
+    public String healthTopic() {
+        String topic = getString(HEALTH_TOPIC);
+        return topic == null || topic.isBlank() ? null : topic.trim();
+    }
+
+    /** The heartbeat interval; zero when heartbeats are switched off. */
+    public Duration heartbeatInterval() {
+        return Duration.ofMillis(getLong(HEARTBEAT_INTERVAL_MS));
     }
 
     public Duration retryBackoff() {

@@ -30,8 +30,8 @@ final class ClusterPoller {
     private Instant nextPollAt;
     private boolean inFlight;
     private ClusterIdentity identity;
-    private int consecutiveFailures;
     private String failureMode;
+    private final ClusterHealth health;
 
     ClusterPoller(OntapClient client, Duration interval, Duration backoff, Duration backoffMax, Instant firstPollAt) {
         this.client = client;
@@ -39,6 +39,11 @@ final class ClusterPoller {
         this.backoff = backoff;
         this.backoffMax = backoffMax;
         this.nextPollAt = firstPollAt;
+        this.health = new ClusterHealth(client.cluster().toString());
+    }
+
+    ClusterHealth health() {
+        return health;
     }
 
     ClusterUrl cluster() {
@@ -63,7 +68,7 @@ final class ClusterPoller {
     Runnable startFetch(Clock clock, Consumer<PollOutcome> deliver) {
         inFlight = true;
         // Re-read the identity after a failure: an address that came back may now lead to another cluster.
-        ClusterIdentity known = consecutiveFailures == 0 ? identity : null;
+        ClusterIdentity known = health.consecutiveFailures() == 0 ? identity : null;
         return () -> deliver.accept(fetch(clock, known));
     }
 
@@ -83,8 +88,12 @@ final class ClusterPoller {
         }
     }
 
-    /** The fetch succeeded and its sessions were taken in. */
-    void succeeded(PollOutcome outcome, Instant now) {
+    /**
+     * The fetch succeeded and its sessions were taken in.
+     *
+     * @return whether the cluster's health changed
+     */
+    boolean succeeded(PollOutcome outcome, int sessionsTracked, Instant now) {
         inFlight = false;
         if (identity != null && !identity.uuid().equals(outcome.identity().uuid())) {
             log.warn("ONTAP cluster {} now answers as cluster {} ({}) instead of {} ({}); following the new cluster",
@@ -93,23 +102,34 @@ final class ClusterPoller {
         identity = outcome.identity();
         if (failureMode != null) {
             log.info("ONTAP cluster {} ({}) is polled successfully again after {} failed poll(s)", cluster(),
-                    identity.name(), consecutiveFailures);
+                    identity.name(), health.consecutiveFailures());
         }
-        consecutiveFailures = 0;
         failureMode = null;
         Instant due = outcome.startedAt().plus(interval);
         nextPollAt = due.isBefore(now) ? now : due;
+        return health.succeeded(sessionsTracked, Duration.between(outcome.startedAt(), now), now);
     }
 
-    /** The fetch, or taking in its result, failed: nothing was emitted; retry later, further apart each time. */
-    void failed(PollFailure failure, Instant now) {
+    /**
+     * The fetch, or taking in its result, failed: nothing was emitted; retry later, further apart each time.
+     *
+     * @param startedAt when the failed poll started
+     * @return whether the cluster's health changed
+     */
+    boolean failed(PollFailure failure, Instant startedAt, Instant now) {
         inFlight = false;
-        consecutiveFailures++;
-        Duration wait = Backoff.exponential(backoff, consecutiveFailures - 1, backoffMax);
+        boolean changed = health.failed(failure, Duration.between(startedAt, now), now);
+        Duration wait = Backoff.exponential(backoff, health.consecutiveFailures() - 1, backoffMax);
         nextPollAt = now.plus(wait);
+        logFailure(failure, wait);
+        return changed;
+    }
+
+    /** Logs a failure when the way the cluster fails changes, a repeat at DEBUG only. */
+    private void logFailure(PollFailure failure, Duration wait) {
         if (failure.mode().equals(failureMode)) {
-            log.debug("{} (failure {} in a row; next attempt in {} ms)", failure.getMessage(), consecutiveFailures,
-                    wait.toMillis(), failure);
+            log.debug("{} (failure {} in a row; next attempt in {} ms)", failure.getMessage(),
+                    health.consecutiveFailures(), wait.toMillis(), failure);
             return;
         }
         failureMode = failure.mode();

@@ -63,6 +63,7 @@ public class OntapIscsiSourceConnector extends SourceConnector {
         for (List<String> clusters : ClusterAssignment.spread(config.getList(OntapSourceConfig.CLUSTERS), maxTasks)) {
             Map<String, String> taskProps = new HashMap<>(props);
             taskProps.put(OntapSourceConfig.CLUSTERS, String.join(",", clusters));
+            taskProps.put(OntapSourceConfig.TASK_ID, String.valueOf(configs.size()));
             configs.add(taskProps);
         }
         return configs;
@@ -94,6 +95,14 @@ public class OntapIscsiSourceConnector extends SourceConnector {
         Map<String, ConfigValue> values = new HashMap<>();
         result.configValues().forEach(value -> values.put(value.name(), value));
         boolean syntaxOk = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
+        if (syntaxOk) {
+            try {
+                new OntapSourceConfig(connectorConfigs);
+            } catch (ConfigException e) {
+                values.get(OntapSourceConfig.HEALTH_TOPIC).addErrorMessage(e.getMessage());
+                return result;
+            }
+        }
         if (!syntaxOk || !Boolean.TRUE.equals(values.get(OntapSourceConfig.VALIDATE_CONNECTION).value())) {
             return result;
         }

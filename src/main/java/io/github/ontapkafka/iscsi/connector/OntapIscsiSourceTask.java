@@ -3,6 +3,8 @@ package io.github.ontapkafka.iscsi.connector;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.event.EventRecords;
+import io.github.ontapkafka.iscsi.event.HealthRecords;
+import io.github.ontapkafka.iscsi.event.HealthReport.Trigger;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
@@ -54,6 +56,10 @@ public class OntapIscsiSourceTask extends SourceTask {
     private List<ClusterPoller> pollers = List.of();
     private SnapshotMode snapshotMode;
     private EventRecords eventRecords;
+    /** Null when health records are switched off. */
+    private HealthRecords healthRecords;
+    /** Zero when heartbeats are switched off. */
+    private Duration heartbeatInterval;
     private OkHttpClient http;
     private ExecutorService fetchers;
 
@@ -75,6 +81,10 @@ public class OntapIscsiSourceTask extends SourceTask {
         OntapSourceConfig config = new OntapSourceConfig(props);
         snapshotMode = config.snapshotMode();
         eventRecords = new EventRecords(config.topic());
+        String healthTopic = config.healthTopic();
+        healthRecords = healthTopic == null ? null : new HealthRecords(healthTopic, props.getOrDefault("name", ""),
+                Integer.parseInt(props.getOrDefault(OntapSourceConfig.TASK_ID, "0")), Version.get());
+        heartbeatInterval = config.heartbeatInterval();
         http = config.httpClient();
         String authorization = config.authorization();
         RequestPolicy policy = config.requestPolicy();
@@ -114,50 +124,92 @@ public class OntapIscsiSourceTask extends SourceTask {
             if (poller.isDue(now)) {
                 fetchers.execute(poller.startFetch(clock, outcomes::add));
             }
-            if (poller.nextPollAt().isBefore(wakeUp)) {
-                wakeUp = poller.nextPollAt();
-            }
+            wakeUp = earliest(wakeUp, poller.nextPollAt());
+            wakeUp = earliest(wakeUp, nextHeartbeatAt(poller));
         }
         long waitMillis = Math.max(0, Duration.between(now, wakeUp).toMillis());
-        PollOutcome first = outcomes.poll(waitMillis, TimeUnit.MILLISECONDS);
-        if (first == null) {
-            return null;
-        }
         List<PollOutcome> ready = new ArrayList<>();
-        ready.add(first);
-        outcomes.drainTo(ready);
+        PollOutcome first = outcomes.poll(waitMillis, TimeUnit.MILLISECONDS);
+        if (first != null) {
+            ready.add(first);
+            outcomes.drainTo(ready);
+        }
         List<SourceRecord> records = new ArrayList<>();
         for (PollOutcome outcome : ready) {
             records.addAll(takeIn(outcome));
         }
+        addHeartbeats(clock.instant(), records);
         return records.isEmpty() ? null : records;
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return b != null && b.isBefore(a) ? b : a;
     }
 
     private List<SourceRecord> takeIn(PollOutcome outcome) {
         ClusterPoller poller = outcome.poller();
         Instant now = clock.instant();
         if (outcome.failure() != null) {
-            poller.failed(outcome.failure(), now);
-            return List.of();
+            return failed(poller, outcome.failure(), outcome.startedAt(), now);
         }
         ClusterIdentity identity = outcome.identity();
         try {
             ClusterState state = stateOf(poller, identity);
             ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode);
-            List<SourceRecord> records = eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch);
-            poller.succeeded(outcome, now);
+            List<SourceRecord> records = new ArrayList<>(
+                    eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch));
+            if (poller.succeeded(outcome, state.sessionCount(), now)) {
+                addHealth(poller, Trigger.CHANGE, now, records);
+            }
             return records;
         } catch (OntapException e) {
-            poller.failed(PollFailure.of(e), now);
+            return failed(poller, PollFailure.of(e), outcome.startedAt(), now);
         } catch (PollFailure e) {
-            poller.failed(e, now);
+            return failed(poller, e, outcome.startedAt(), now);
         } catch (RuntimeException e) {
             // The state may be half-updated: forget it, so that the next poll resumes from the committed offset.
             states.remove(identity.uuid());
             clusterOfUuid.remove(identity.uuid(), poller.cluster());
-            poller.failed(PollFailure.internal(poller.cluster(), e), now);
+            return failed(poller, PollFailure.internal(poller.cluster(), e), outcome.startedAt(), now);
         }
-        return List.of();
+    }
+
+    /** A failed poll emits no session record; a change of the cluster's health, a health record. */
+    private List<SourceRecord> failed(ClusterPoller poller, PollFailure failure, Instant startedAt, Instant now) {
+        List<SourceRecord> records = new ArrayList<>(1);
+        if (poller.failed(failure, startedAt, now)) {
+            addHealth(poller, Trigger.CHANGE, now, records);
+        }
+        return records;
+    }
+
+    private Instant nextHeartbeatAt(ClusterPoller poller) {
+        return healthRecords == null || heartbeatInterval.isZero() ? null
+                : poller.health().nextHeartbeatAt(heartbeatInterval);
+    }
+
+    private void addHeartbeats(Instant now, List<SourceRecord> records) {
+        for (ClusterPoller poller : pollers) {
+            Instant due = nextHeartbeatAt(poller);
+            if (due != null && !now.isBefore(due)) {
+                addHealth(poller, Trigger.HEARTBEAT, now, records);
+            }
+        }
+    }
+
+    /**
+     * A health record of the cluster, carrying the offset of its last record: the same source partition and offset
+     * unchanged, so that it commits with its transaction and never moves the cluster's state.
+     */
+    private void addHealth(ClusterPoller poller, Trigger trigger, Instant now, List<SourceRecord> records) {
+        if (healthRecords == null) {
+            return;
+        }
+        ClusterIdentity identity = poller.identity();
+        ClusterState state = identity == null ? null : states.get(identity.uuid());
+        records.add(healthRecords.of(poller.health().report(trigger, identity, now),
+                identity == null ? null : OffsetFormat.partition(identity.uuid()),
+                state == null ? null : state.lastOffset(), now));
     }
 
     /** The cluster's state, read from its committed offset when the task first meets the cluster. */

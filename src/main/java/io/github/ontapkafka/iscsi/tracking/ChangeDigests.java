@@ -14,6 +14,9 @@ import java.util.function.UnaryOperator;
  */
 final class ChangeDigests {
 
+    /** No changes: a batch that leaves the state as it is. */
+    static final ChangeDigests NONE = new ChangeDigests(new SessionKey[0], new long[0], new String[0]);
+
     private final SessionKey[] keys;
     private final long[] digestsAfter;
     private final String[] svmNames;

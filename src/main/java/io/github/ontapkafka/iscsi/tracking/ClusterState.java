@@ -19,25 +19,27 @@ public final class ClusterState {
     private Instant lastPolledAt;
     private boolean baselineKnown;
     private boolean snapshotPending;
+    private Map<String, ?> lastOffset;
 
     private ClusterState(SessionTable tracked, DigestSnapshot committed, long generation,
-                         Instant lastPolledAt, boolean baselineKnown, boolean snapshotPending) {
+                         Instant lastPolledAt, boolean baselineKnown, boolean snapshotPending, Map<String, ?> lastOffset) {
         this.tracked = tracked;
         this.committed = committed;
         this.generation = generation;
         this.lastPolledAt = lastPolledAt;
         this.baselineKnown = baselineKnown;
         this.snapshotPending = snapshotPending;
+        this.lastOffset = lastOffset;
     }
 
     /** A cluster without stored state: its first poll follows {@code snapshot.mode}. */
     public static ClusterState fresh() {
-        return new ClusterState(SessionTable.empty(), DigestSnapshot.EMPTY, 0, null, false, false);
+        return new ClusterState(SessionTable.empty(), DigestSnapshot.EMPTY, 0, null, false, false, null);
     }
 
     public static ClusterState restore(OffsetFormat.StoredState stored) {
         return new ClusterState(SessionTable.ofDigests(stored.sessions()), stored.sessions(), stored.generation(),
-                stored.polledAt(), true, stored.snapshotInProgress());
+                stored.polledAt(), true, stored.snapshotInProgress(), stored.offset());
     }
 
     /**
@@ -57,16 +59,36 @@ public final class ClusterState {
         snapshotPending = false;
         if (firstRun && mode == SnapshotMode.NEVER) {
             committed = DigestSnapshot.of(tracked, svmNamesOf(diff.updates()));
+            lastOffset = baseline(observedAt);
             return new ChangeBatch(List.of(), generation, observedAt, previous, false, null);
         }
         if (diff.changes().isEmpty()) {
+            if (firstRun) {
+                lastOffset = baseline(observedAt);
+            }
             return new ChangeBatch(List.of(), generation, observedAt, previous, false, null);
         }
         // Keys of the table's own, so that the snapshots kept share them (the table has just taken the changes in).
         BatchStates states = new BatchStates(committed, ChangeDigests.of(diff.changes(), tracked::canonical));
         generation++;
         committed = states.after();
-        return new ChangeBatch(diff.changes(), generation, observedAt, previous, snapshot, states);
+        ChangeBatch batch = new ChangeBatch(diff.changes(), generation, observedAt, previous, snapshot, states);
+        lastOffset = batch.offsetAfter(batch.changes().size() - 1);
+        return batch;
+    }
+
+    /**
+     * The offset of the cluster's last record, or of the state a first poll found when it emitted nothing: what
+     * records that report on the cluster without changing its state (health records) carry. Null before the first
+     * poll of a cluster without stored state.
+     */
+    public Map<String, ?> lastOffset() {
+        return lastOffset;
+    }
+
+    /** The offset of a first poll that emitted nothing: resuming from it is not a first poll again. */
+    private Map<String, Object> baseline(Instant observedAt) {
+        return new StateOffset(new BatchStates(committed, ChangeDigests.NONE), 0, generation, observedAt, false);
     }
 
     public int sessionCount() {

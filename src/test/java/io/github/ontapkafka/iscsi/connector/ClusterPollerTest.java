@@ -39,12 +39,12 @@ class ClusterPollerTest {
     void logsAFailureWhenItStartsOrChangesAndOnceMoreOnRecovery() {
         List<String> lines;
         try (LogCapture logs = LogCapture.everything()) {
-            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0);
-            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0);
-            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0);
-            poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0);
-            poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0);
-            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), T0);
+            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0, T0);
+            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0, T0);
+            poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0, T0);
+            poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0, T0);
+            poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0, T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), 0, T0);
             lines = warnings(logs);
         }
 
@@ -58,9 +58,9 @@ class ClusterPollerTest {
     void warnsWhenTheAddressLeadsToAnotherClusterAfterAFailure() {
         List<String> lines;
         try (LogCapture logs = LogCapture.everything()) {
-            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u1", "c1"), null, null), T0);
-            poller.failed(failure(FailureKind.UNREACHABLE, 0), T0);
-            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u2", "c2"), null, null), T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u1", "c1"), null, null), 0, T0);
+            poller.failed(failure(FailureKind.UNREACHABLE, 0), T0, T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u2", "c2"), null, null), 0, T0);
             lines = warnings(logs);
         }
 
@@ -71,16 +71,16 @@ class ClusterPollerTest {
 
     @Test
     void backsOffFurtherWithEachFailureUpToTheMaximumAndResumesTheIntervalOnSuccess() {
-        poller.failed(failure(FailureKind.TIMEOUT, 0), T0);
+        poller.failed(failure(FailureKind.TIMEOUT, 0), T0, T0);
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(1));
-        poller.failed(failure(FailureKind.TIMEOUT, 0), T0);
+        poller.failed(failure(FailureKind.TIMEOUT, 0), T0, T0);
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(2));
         for (int i = 0; i < 10; i++) {
-            poller.failed(failure(FailureKind.TIMEOUT, 0), T0);
+            poller.failed(failure(FailureKind.TIMEOUT, 0), T0, T0);
         }
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(10));
 
-        poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), T0);
+        poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), 0, T0);
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(30));
     }
 }

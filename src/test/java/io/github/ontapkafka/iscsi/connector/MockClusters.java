@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.connector;
 
+import io.github.ontapkafka.iscsi.event.EventSchemas;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -106,13 +107,19 @@ final class MockClusters {
         };
     }
 
-    /** Polls {@code task} until it has returned {@code count} records, for at most 15 s; "cluster uuid, type, tsih". */
+    /**
+     * Polls {@code task} until it has returned {@code count} session events, for at most 15 s; "cluster uuid, type,
+     * tsih". Health records are passed over.
+     */
     static List<String> pollUntil(SourceTask task, int count) throws InterruptedException {
         List<String> events = new ArrayList<>();
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (events.size() < count && System.nanoTime() < deadline) {
             List<SourceRecord> records = task.poll();
             for (SourceRecord record : records == null ? List.<SourceRecord>of() : records) {
+                if (!EventSchemas.VALUE.equals(record.valueSchema())) {
+                    continue;
+                }
                 events.add(record.sourcePartition().get("cluster_uuid") + " "
                         + ((Struct) record.value()).getString("event_type") + " "
                         + ((Struct) record.key()).getInt32("tsih"));

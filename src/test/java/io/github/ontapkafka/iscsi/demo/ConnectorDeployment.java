@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.demo;
 
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
+import io.github.ontapkafka.iscsi.fixtures.ConnectorTopics;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
@@ -80,14 +81,14 @@ final class ConnectorDeployment {
     }
 
     /**
-     * Creates the topic (the connector never does) and the connector, and waits until its task runs, or until
+     * Creates the topics (the connector never does) and the connector, and waits until its task runs, or until
      * {@code cancelled} says to give up.
      *
      * @throws CancellationException when {@code cancelled} said so
      */
     static void deploy(EmbeddedConnectCluster connect, Map<String, String> config, BooleanSupplier cancelled)
             throws DemoFailure, InterruptedException {
-        connect.kafka().createTopic(TOPIC, 1);
+        ConnectorTopics.create(connect.kafka(), config, 1);
         connect.configureConnector(NAME, config);
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -87,6 +87,18 @@ class ComposeFileIT {
     }
 
     @Test
+    void createsTheSessionAndTheCompactedHealthTopicTheConnectorWritesTo() throws IOException {
+        Map<String, String> config = JSON.readValue(hostPathMountedAt("register-connector", "/connector.json").toFile(),
+                new TypeReference<>() { });
+        String command = services.get("create-topic").get("command").asText();
+
+        String sessions = config.getOrDefault(OntapSourceConfig.TOPIC, OntapSourceConfig.DEFAULT_TOPIC);
+        String health = config.getOrDefault(OntapSourceConfig.HEALTH_TOPIC, OntapSourceConfig.DEFAULT_HEALTH_TOPIC);
+        assertThat(command).contains("--topic " + sessions + " ")
+                .contains("--topic " + health + " --partitions 1 --replication-factor 1 --config cleanup.policy=compact");
+    }
+
+    @Test
     void convertsWithConfluentsAvroConverterAndTheRegistry() {
         JsonNode environment = services.get("connect").get("environment");
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AvroSchemaContractTest {
 
-    private static final String CONTRACTS = "io.github.ontapkafka.iscsi.fixtures.AvroContract#both";
+    private static final String CONTRACTS = "io.github.ontapkafka.iscsi.fixtures.AvroContract#all";
 
     @ParameterizedTest
     @MethodSource(CONTRACTS)

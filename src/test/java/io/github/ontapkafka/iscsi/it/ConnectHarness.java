@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.it;
 
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
+import io.github.ontapkafka.iscsi.fixtures.ConnectorTopics;
 import io.github.ontapkafka.iscsi.fixtures.InProcessConnect;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
@@ -44,12 +45,9 @@ public final class ConnectHarness implements AutoCloseable {
         return config;
     }
 
-    /** Creates the connector's topic, as an operator would, then the connector, and waits for its tasks. */
+    /** Creates the connector's topics, as an operator would, then the connector, and waits for its tasks. */
     public void deploy(String connectorName, Map<String, String> config, int tasks) throws InterruptedException {
-        String topic = config.get(OntapSourceConfig.TOPIC);
-        if (connect.kafka().describeTopics(topic).get(topic).isEmpty()) {
-            connect.kafka().createTopic(topic, 1);
-        }
+        ConnectorTopics.create(connect.kafka(), config, 1);
         connect.configureConnector(connectorName, config);
         connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(connectorName, tasks,
                 "connector " + connectorName + " did not start");

@@ -2,7 +2,9 @@ package io.github.ontapkafka.iscsi.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.fixtures.ChildJvm;
+import io.github.ontapkafka.iscsi.fixtures.ConnectorTopics;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -66,7 +69,6 @@ class ExactlyOnceCrashIT {
             }
             simulator.start();
             kafka.start();
-            kafka.createTopic("eos", 3);
             for (int i = 0; i < 3; i++) {
                 startWorker(kafka.bootstrapServers());
             }
@@ -74,6 +76,9 @@ class ExactlyOnceCrashIT {
                     clusters.stream().map(simulator::baseUrl).toList());
             config.put("tasks.max", "3");
             config.put("exactly.once.support", "required");
+            config.put(OntapSourceConfig.HEALTH_TOPIC, "eos-health");
+            config.put(OntapSourceConfig.HEARTBEAT_INTERVAL_MS, "1000");
+            ConnectorTopics.create(kafka, config, 3);
             awaitRest();
             put("/connectors/eos/config", JSON.writeValueAsString(config));
             awaitTasksRunning();
@@ -104,6 +109,19 @@ class ExactlyOnceCrashIT {
 
                 assertThat(events.size() - distinct).as("events seen twice by a read_committed consumer").isZero();
                 assertThat(operations).isGreaterThan(20);
+            }
+            // Health records commit in the same transactions: a read_committed consumer sees every cluster's
+            // current health, and it agrees with the cluster.
+            try (HealthLog health = new HealthLog(kafka, "eos-health")) {
+                Awaitility.await().atMost(SLOW).until(() -> {
+                    Map<String, HealthLog.Health> latest = new HashMap<>();
+                    health.drain().forEach(record -> latest.put(record.clusterUrl(), record));
+                    return clusters.stream().allMatch(cluster -> {
+                        HealthLog.Health current = latest.get(simulator.baseUrl(cluster));
+                        return current != null && current.status().equals("OK")
+                                && current.value().get("sessions_tracked").asInt() == cluster.size();
+                    });
+                });
             }
         } finally {
             for (Worker worker : workers) {

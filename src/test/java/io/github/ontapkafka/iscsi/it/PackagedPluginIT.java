@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
 import io.github.ontapkafka.iscsi.fixtures.BuiltArtifacts;
 import io.github.ontapkafka.iscsi.fixtures.ChildJvm;
@@ -54,6 +55,7 @@ class PackagedPluginIT {
                 .credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build().mount("c1", cluster).start()) {
             kafka.start();
             kafka.createTopic("packaged", 1);
+            kafka.createTopic(OntapSourceConfig.DEFAULT_HEALTH_TOPIC, 1);
             int restPort = ChildJvm.freePort();
             try (ChildJvm worker = startWorker(kafka.bootstrapServers(), plugins, restPort, simulator.baseUrl(cluster));
                  EventLog events = new EventLog(kafka, "packaged")) {

@@ -33,7 +33,7 @@ class SchemaEvolutionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @MethodSource("io.github.ontapkafka.iscsi.fixtures.AvroContract#both")
+    @MethodSource("io.github.ontapkafka.iscsi.fixtures.AvroContract#all")
     void theRegistryAcceptsTheConnectorsSchemaAsSuccessorOfTheCommittedOne(AvroContract contract) throws IOException {
         ConfluentRegistryApi registry = REGISTRY.api();
         String subject = "evolution-" + contract.fileName();

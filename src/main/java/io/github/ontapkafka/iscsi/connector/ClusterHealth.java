@@ -1,0 +1,81 @@
+package io.github.ontapkafka.iscsi.connector;
+
+import io.github.ontapkafka.iscsi.event.HealthReport;
+import io.github.ontapkafka.iscsi.event.HealthReport.Status;
+import io.github.ontapkafka.iscsi.event.HealthReport.Trigger;
+import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Whether a task is watching one configured cluster, as its poll attempts tell: what the health records and the
+ * metrics report. Knows when its health changed, and when it was last reported, for heartbeats. Task thread only.
+ */
+final class ClusterHealth {
+
+    private final String clusterUrl;
+    private Status status;
+    private Instant statusSince;
+    private Instant lastSuccessAt;
+    private int consecutiveFailures;
+    private PollFailure failure;
+    private Integer sessionsTracked;
+    private Duration lastPollDuration;
+    private Instant lastReportedAt;
+
+    ClusterHealth(String clusterUrl) {
+        this.clusterUrl = clusterUrl;
+    }
+
+    /** Records a successful poll; true if it changed the health (first contact, or back to OK). */
+    boolean succeeded(int sessionsTracked, Duration duration, Instant now) {
+        boolean changed = status != Status.OK;
+        if (changed) {
+            status = Status.OK;
+            statusSince = now;
+        }
+        this.sessionsTracked = sessionsTracked;
+        lastSuccessAt = now;
+        consecutiveFailures = 0;
+        failure = null;
+        lastPollDuration = duration;
+        return changed;
+    }
+
+    /** Records a failed poll; true if it changed the health (first contact, OK to FAILING, another kind). */
+    boolean failed(PollFailure failure, Duration duration, Instant now) {
+        boolean changed = status != Status.FAILING || this.failure.kind() != failure.kind();
+        if (status != Status.FAILING) {
+            status = Status.FAILING;
+            statusSince = now;
+        }
+        this.failure = failure;
+        consecutiveFailures++;
+        lastPollDuration = duration;
+        return changed;
+    }
+
+    int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    /** Whether a poll has told anything yet: before, there is no health to report. */
+    boolean known() {
+        return status != null;
+    }
+
+    /** When the next heartbeat is due, given the interval; null while there is nothing to report. */
+    Instant nextHeartbeatAt(Duration interval) {
+        return lastReportedAt == null ? null : lastReportedAt.plus(interval);
+    }
+
+    /** @param identity the cluster the address led to at its last successful poll; null before the first */
+    HealthReport report(Trigger trigger, ClusterIdentity identity, Instant now) {
+        lastReportedAt = now;
+        return new HealthReport(clusterUrl, identity == null ? null : identity.name(),
+                identity == null ? null : identity.uuid(), status, trigger, statusSince, lastSuccessAt,
+                consecutiveFailures, failure == null ? null : failure.kind().name(),
+                failure == null ? null : failure.getMessage(), sessionsTracked, lastPollDuration);
+    }
+}
