@@ -17,10 +17,11 @@ final class ClusterHealth {
     private final String clusterUrl;
     private Status status;
     private Instant statusSince;
-    private Instant lastSuccessAt;
-    private int consecutiveFailures;
+    /** Read by metrics reporters' threads too. */
+    private volatile Instant lastSuccessAt;
+    private volatile int consecutiveFailures;
     private PollFailure failure;
-    private Integer sessionsTracked;
+    private volatile Integer sessionsTracked;
     private Duration lastPollDuration;
     private Instant lastReportedAt;
 
@@ -58,6 +59,16 @@ final class ClusterHealth {
 
     int consecutiveFailures() {
         return consecutiveFailures;
+    }
+
+    /** Null before the first successful poll. */
+    Instant lastSuccessAt() {
+        return lastSuccessAt;
+    }
+
+    /** Null before the first successful poll. */
+    Integer sessionsTracked() {
+        return sessionsTracked;
     }
 
     /** Whether a poll has told anything yet: before, there is no health to report. */

@@ -54,6 +54,7 @@ public class OntapIscsiSourceTask extends SourceTask {
     private final Map<String, ClusterState> states = new HashMap<>();
     private final Map<String, ClusterUrl> clusterOfUuid = new HashMap<>();
     private List<ClusterPoller> pollers = List.of();
+    private final Map<ClusterPoller, PollMetrics> metrics = new HashMap<>();
     private SnapshotMode snapshotMode;
     private EventRecords eventRecords;
     /** Null when health records are switched off. */
@@ -92,11 +93,14 @@ public class OntapIscsiSourceTask extends SourceTask {
         Instant now = clock.instant();
         List<ClusterUrl> clusters = config.clusters();
         Duration spacing = firstPollSpacing(config.pollInterval(), clusters.size());
+        TaskMetrics taskMetrics = TaskMetrics.of(context);
         List<ClusterPoller> created = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
-            created.add(new ClusterPoller(new OntapClient(clusters.get(i), http, authorization, policy, json),
-                    config.pollInterval(), config.retryBackoff(), config.retryBackoffMax(),
-                    now.plus(spacing.multipliedBy(i))));
+            OntapClient client = new OntapClient(clusters.get(i), http, authorization, policy, json);
+            ClusterPoller poller = new ClusterPoller(client, config.pollInterval(), config.retryBackoff(),
+                    config.retryBackoffMax(), now.plus(spacing.multipliedBy(i)));
+            created.add(poller);
+            metrics.put(poller, taskMetrics.forCluster(poller, client, clock));
         }
         pollers = List.copyOf(created);
         fetchers = Executors.newFixedThreadPool(pollers.size(),
@@ -161,6 +165,7 @@ public class OntapIscsiSourceTask extends SourceTask {
             if (poller.succeeded(outcome, state.sessionCount(), now)) {
                 addHealth(poller, Trigger.CHANGE, now, records);
             }
+            metrics.get(poller).pollSucceeded(Duration.between(outcome.startedAt(), now), batch.changes());
             return records;
         } catch (OntapException e) {
             return failed(poller, PollFailure.of(e), outcome.startedAt(), now);
@@ -180,6 +185,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         if (poller.failed(failure, startedAt, now)) {
             addHealth(poller, Trigger.CHANGE, now, records);
         }
+        metrics.get(poller).pollFailed(Duration.between(startedAt, now));
         return records;
     }
 

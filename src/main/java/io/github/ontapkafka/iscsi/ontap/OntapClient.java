@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads one ONTAP cluster over its REST API. Every method either returns a complete answer or throws: a sessions
@@ -40,6 +41,9 @@ public final class OntapClient {
     private final RequestPolicy policy;
     private final JsonFactory json;
     private final SessionPageParser pageParser;
+    /** What this client has asked of the cluster: counted here, read by other threads for metrics. */
+    private final LongAdder requestsSent = new LongAdder();
+    private final LongAdder bytesReceived = new LongAdder();
 
     public OntapClient(ClusterUrl cluster, OkHttpClient http, String authorization, RequestPolicy policy,
                        JsonFactory json) {
@@ -107,6 +111,16 @@ public final class OntapClient {
         return new SessionListing(cluster, pageParser, pages);
     }
 
+    /** HTTP requests sent to the cluster since this client was made, retries included. */
+    public long requestsSent() {
+        return requestsSent.sum();
+    }
+
+    /** Bytes of successful response bodies received since this client was made. */
+    public long bytesReceived() {
+        return bytesReceived.sum();
+    }
+
     static String describePage(int page) {
         return "GET " + SESSIONS_PATH + " page " + page;
     }
@@ -139,6 +153,7 @@ public final class OntapClient {
             boolean mayRetry = attempt < policy.retries();
             Duration serverHint = null;
             OntapException failure;
+            requestsSent.increment();
             try (Response response = http.newCall(request).execute()) {
                 ResponseBody body = response.body();
                 String contentType = response.header("Content-Type");
@@ -148,7 +163,9 @@ public final class OntapClient {
                                 what + ": expected JSON, got " + (contentType == null ? "no content type" : contentType),
                                 null);
                     }
-                    return body.bytes();
+                    byte[] bytes = body.bytes();
+                    bytesReceived.add(bytes.length);
+                    return bytes;
                 }
                 failure = statusFailure(response.code(), what, OntapResponses.errorMessage(json, body.bytes(), contentType),
                         response.header("Location"));

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Minimal ONTAP clusters on MockWebServer, and a task context around them, for tests that drive a task by hand. */
@@ -77,8 +78,14 @@ final class MockClusters {
         }
     }
 
-    /** A task context whose offset reader answers with {@code offsets} (null: no stored offset). */
+    /** A task context whose offset reader answers with {@code offsets} (null: no stored offset), without metrics. */
     static SourceTaskContext context(Function<Map<String, ?>, Map<String, Object>> offsets) {
+        return context(offsets, () -> null);
+    }
+
+    /** A task context with the plugin metrics {@code metrics} gives (or throws, as an old worker's does). */
+    static SourceTaskContext context(Function<Map<String, ?>, Map<String, Object>> offsets,
+                                     Supplier<PluginMetrics> metrics) {
         return new SourceTaskContext() {
             @Override
             public Map<String, String> configs() {
@@ -102,7 +109,7 @@ final class MockClusters {
 
             @Override
             public PluginMetrics pluginMetrics() {
-                return null;
+                return metrics.get();
             }
         };
     }
