@@ -132,7 +132,8 @@ final class PageMutator {
             case 4 -> repeatMember(body, tokens);
             case 5 -> replaceRecords(body, tokens);
             case 6 -> t.type == JsonToken.START_OBJECT ? insert(body, t.end, "\"zz\":" + deepValue() + ",") : body;
-            default -> t.type == JsonToken.VALUE_STRING ? insert(body, t.end - 1, "x".repeat(random.nextInt(17))) : body;
+            default -> t.type == JsonToken.VALUE_STRING
+                    ? insert(body, t.end - 1, "x".repeat(random.nextInt(17))) : body;
         };
     }
 

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Predicate;
 
@@ -105,7 +106,7 @@ class PageScanFuzzTest {
                 return "fingerprint of record " + i + " is not that of its bytes";
             }
         }
-        if (!java.util.Objects.equals(page.nextHref(), verdict.nextHref())) {
+        if (!Objects.equals(page.nextHref(), verdict.nextHref())) {
             return "next link differs: " + page.nextHref() + " vs " + verdict.nextHref();
         }
         return null;
