@@ -33,8 +33,11 @@ final class PageStructure {
 
     /** Receives the top-level members, each at the index where its value starts. */
     interface MemberVisitor {
-        /** Takes in the member and returns the index just after its value (see {@link #valueEnd}). */
-        int member(String name, int valueStart) throws MalformedResponseException;
+        /**
+         * Takes in the member whose name is the string literal {@code body[nameStart, nameEnd)}, quotes included
+         * and not yet checked or unescaped, and returns the index just after its value (see {@link #valueEnd}).
+         */
+        int member(int nameStart, int nameEnd, int valueStart) throws MalformedResponseException;
     }
 
     /** Receives each element of an array that must hold objects only. */
@@ -53,15 +56,21 @@ final class PageStructure {
         }
         while (true) {
             page.expect(i, '"', "response: expected a member name");
+            int nameStart = i;
             int nameEnd = page.skipString(i + 1);
-            String name = new String(body, i + 1, nameEnd - i - 2, StandardCharsets.UTF_8);
-            i = page.expect(page.skipWhiteSpace(nameEnd), ':', "response: expected ':' after \"" + name + "\"");
-            i = page.skipWhiteSpace(visitor.member(name, page.skipWhiteSpace(i)));
+            i = page.skipWhiteSpace(nameEnd);
+            if (page.at(i) != ':') {
+                throw page.unexpected(i, "response: expected ':' after " + page.text(nameStart, nameEnd));
+            }
+            i = page.skipWhiteSpace(visitor.member(nameStart, nameEnd, page.skipWhiteSpace(i + 1)));
             if (page.at(i) == '}') {
                 page.expectEnd(i + 1);
                 return;
             }
-            i = page.skipWhiteSpace(page.expect(i, ',', "response: expected ',' or '}' after \"" + name + "\""));
+            if (page.at(i) != ',') {
+                throw page.unexpected(i, "response: expected ',' or '}' after " + page.text(nameStart, nameEnd));
+            }
+            i = page.skipWhiteSpace(i + 1);
         }
     }
 
@@ -110,6 +119,11 @@ final class PageStructure {
         return i + 1;
     }
 
+    /** Raw bytes for a message. */
+    private String text(int from, int to) {
+        return new String(body, from, to - from, StandardCharsets.UTF_8);
+    }
+
     private MalformedResponseException unexpected(int i, String message) {
         return new MalformedResponseException(message + (i < end ? " at byte " + i : ", but the body ends"));
     }
@@ -127,7 +141,11 @@ final class PageStructure {
         return i;
     }
 
-    /** The index just after the value starting at {@code i}: a container, a string, or a scalar's bytes. */
+    /**
+     * The index just after the value starting at {@code i}: a container, a string, or a scalar's bytes. A scalar
+     * ends at the first byte that cannot be part of a number or literal, so that whatever follows it is left to the
+     * caller's check for ',' or '}' rather than handed to the full parser as part of the value.
+     */
     private int skipValue(int i) throws MalformedResponseException {
         int first = at(i);
         if (first == '{' || first == '[') {
@@ -137,14 +155,17 @@ final class PageStructure {
             return skipString(i + 1);
         }
         int start = i;
-        while (i < end && body[i] != ',' && body[i] != '}' && body[i] != ']' && body[i] != ' ' && body[i] != '\n'
-                && body[i] != '\r' && body[i] != '\t') {
+        while (i < end && isScalarByte(body[i])) {
             i++;
         }
         if (i == start) {
             throw new MalformedResponseException("response: expected a value at byte " + start);
         }
         return i;
+    }
+
+    private static boolean isScalarByte(byte b) {
+        return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '-' || b == '+' || b == '.';
     }
 
     /**

@@ -13,9 +13,12 @@ import io.github.ontapkafka.iscsi.model.NetworkInterface;
 import io.github.ontapkafka.iscsi.model.Svm;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads pages of {@code GET /api/protocols/san/iscsi/sessions} with a streaming parser, in two steps: {@link #scan}
@@ -51,10 +54,13 @@ public final class SessionPageParser {
 
     /**
      * The page's top-level members: the records located by their structure alone (see {@link PageStructure}), every
-     * other member parsed in full, since it is small.
+     * other member parsed in full, since it is small. No name may appear twice outside the records: a second
+     * {@code records} or {@code _links} would silently replace the first, dropping sessions or ending the walk of
+     * the pages early, which would turn into false logouts.
      */
     private final class Envelope implements PageStructure.MemberVisitor {
         private final byte[] body;
+        private final Set<String> names = new HashSet<>();
         private RecordRanges records;
         private String next;
 
@@ -63,13 +69,18 @@ public final class SessionPageParser {
         }
 
         @Override
-        public int member(String name, int start) throws MalformedResponseException {
+        public int member(int nameStart, int nameEnd, int start) throws MalformedResponseException {
+            String name = name(nameStart, nameEnd);
+            if (!names.add(name)) {
+                throw new MalformedResponseException("response: member \"" + name + "\" appears twice");
+            }
             if (name.equals("records") && start < body.length && body[start] == '[') {
                 records = new RecordRanges();
                 return PageStructure.objects(body, start, "records", (from, to) -> records.add(body, from, to));
             }
             int end = PageStructure.valueEnd(body, start);
-            try (JsonParser p = json.createParser(body, start, end - start)) {
+            try (JsonParser p = parser(body, start, end)) {
+                p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
                 JsonToken value = p.nextToken();
                 if (name.equals("records")) {
                     if (value != JsonToken.VALUE_NULL) {
@@ -81,7 +92,43 @@ public final class SessionPageParser {
                 } else {
                     p.skipChildren();
                 }
+                // The range was found by the scan alone: it must hold this one value and nothing else.
+                if (p.nextToken() != null) {
+                    throw new MalformedResponseException("response: unexpected content after the value of \""
+                            + name + "\"");
+                }
                 return end;
+            } catch (JsonProcessingException e) {
+                throw JsonReader.invalidJson(e);
+            } catch (IOException e) {
+                throw JsonReader.unreadable(e);
+            }
+        }
+
+        /** The member name in the string literal {@code body[from, to)}: plain ASCII as it is, the rest by Jackson. */
+        private String name(int from, int to) throws MalformedResponseException {
+            boolean plain = true;
+            for (int i = from + 1; i < to - 1; i++) {
+                plain &= body[i] >= 0x20 && body[i] != '\\';
+                // Never UTF-8, and Jackson's table of names, padded with 0xFF, can take "reco\xFFrds" for "records".
+                if (body[i] == (byte) 0xFF) {
+                    throw new MalformedResponseException("not valid JSON: byte 0xFF in a name at byte " + i);
+                }
+            }
+            if (plain) {
+                return new String(body, from + 1, to - from - 2, StandardCharsets.US_ASCII);
+            }
+            // Parsed as a name, not as a string value: Jackson checks surrogates in names only.
+            byte[] object = new byte[to - from + 4];
+            object[0] = '{';
+            System.arraycopy(body, from, object, 1, to - from);
+            object[object.length - 3] = ':';
+            object[object.length - 2] = '0';
+            object[object.length - 1] = '}';
+            try (JsonParser p = json.createParser(object)) {
+                p.nextToken();
+                p.nextToken();
+                return p.currentName();
             } catch (JsonProcessingException e) {
                 throw JsonReader.invalidJson(e);
             } catch (IOException e) {
@@ -90,10 +137,22 @@ public final class SessionPageParser {
         }
     }
 
+    /**
+     * A parser of {@code body[start, end)}, a range the scan found. Jackson guesses the encoding of what it is given
+     * and takes a second byte of 0 for UTF-16 or UTF-32, so such a range, never valid UTF-8 JSON, is refused first:
+     * read as UTF-16, a record could hide bytes the scan took for structure.
+     */
+    private JsonParser parser(byte[] body, int start, int end) throws IOException, MalformedResponseException {
+        if (end - start > 1 && body[start + 1] == 0) {
+            throw new MalformedResponseException("not valid JSON: a NUL byte at byte " + (start + 1));
+        }
+        return json.createParser(body, start, end - start);
+    }
+
     /** Reads record {@code index} of a scanned page into the model, checking its key fields and value types. */
     public IscsiSession read(SessionPage page, int index) throws MalformedResponseException {
         int start = page.recordStarts()[index];
-        try (JsonParser p = json.createParser(page.body(), start, page.recordEnds()[index] - start)) {
+        try (JsonParser p = parser(page.body(), start, page.recordEnds()[index])) {
             p.nextToken();
             return readSession(p, RECORDS.index(index));
         } catch (JsonProcessingException e) {

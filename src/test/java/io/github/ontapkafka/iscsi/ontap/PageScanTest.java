@@ -137,4 +137,91 @@ class PageScanTest {
         assertThatThrownBy(() -> parser.read(page, 0)).isInstanceOf(MalformedResponseException.class)
                 .hasMessageContaining("not valid JSON");
     }
+
+    // Found by PageScanFuzzTest: the scan handed a scalar's bytes up to the next ',' or '}' to Jackson, which read
+    // the first value and ignored the rest.
+    @Test
+    void refusesContentAfterATopLevelScalar() {
+        List<String> malformed = List.of(
+                "{\"records\":null\"}",
+                "{\"records\":null{}}",
+                "{\"records\":null-1}",
+                "{\"records\":[],\"num_records\":true\"x\"}");
+        for (String body : malformed) {
+            assertThatThrownBy(() -> parser.scan(bytes(body))).as(body).isInstanceOf(MalformedResponseException.class);
+        }
+    }
+
+    // Found by PageScanFuzzTest: a second records array replaced the first (its sessions would have logged out), a
+    // second _links dropped the next link (the walk would have stopped early).
+    @Test
+    void refusesANameRepeatedOutsideTheRecords() {
+        String record = "{\"svm\":{\"uuid\":\"u\"},\"target_portal_group\":\"t\",\"tsih\":1}";
+        List<String> repeated = List.of(
+                "{\"records\":[" + record + "],\"records\":[]}",
+                "{\"records\":[" + record + "],\"records\":null}",
+                "{\"_links\":{\"next\":{\"href\":\"/n\"}},\"records\":[],\"_links\":{}}",
+                "{\"records\":[],\"_links\":{\"next\":{\"href\":\"/n\"},\"next\":null}}",
+                "{\"records\":[],\"_links\":{\"self\":{\"href\":\"/s\",\"href\":\"/s\"}}}",
+                "{\"num_records\":0,\"records\":[],\"num_records\":0}");
+        for (String body : repeated) {
+            assertThatThrownBy(() -> parser.scan(bytes(body))).as(body).isInstanceOf(MalformedResponseException.class);
+        }
+    }
+
+    @Test
+    void aNameRepeatedInsideARecordIsTheReadersBusiness() throws Exception {
+        SessionPage page = parser.scan(bytes("{\"records\":[{\"svm\":{\"uuid\":\"u\"},\"target_portal_group\":\"t\","
+                + "\"tsih\":1,\"tsih\":2}]}"));
+
+        assertThat(parser.read(page, 0).tsih()).isEqualTo(2);
+    }
+
+    // Found by PageScanFuzzTest: top-level names were taken as raw bytes, neither checked nor unescaped.
+    @Test
+    void readsTopLevelNamesAsJsonDoes() throws Exception {
+        assertThat(parser.scan(bytes("{\"rec\\u006frds\":[{}]}")).size()).isOne();
+        List<String> malformed = List.of(
+                "{\"\\s\":1,\"records\":[]}",
+                "{\"\u0001\":1,\"records\":[]}",
+                "{\"records\":null,\"\\udc00\":null}");
+        for (String body : malformed) {
+            assertThatThrownBy(() -> parser.scan(bytes(body))).as(body).isInstanceOf(MalformedResponseException.class);
+        }
+        byte[] invalidUtf8 = bytes("{\"records\":[],\"reco?rds\":[{}]}");
+        invalidUtf8[invalidUtf8.length - 11] = (byte) 0xFF;
+        assertThatThrownBy(() -> parser.scan(invalidUtf8)).isInstanceOf(MalformedResponseException.class);
+    }
+
+    /**
+     * Found by review of the fuzzer's findings, not by the fuzzer: Jackson guesses the encoding of the bytes it is
+     * given, and takes a byte-order mark or a second byte of 0 for UTF-8 with a BOM, UTF-16 or UTF-32. A record in
+     * UTF-16LE hides its end from the scan behind a character whose low byte is a quote (here U+0122): Jackson ended
+     * the record at its own brace and never saw the rest of the range, and read it as a valid session.
+     */
+    @Test
+    void refusesRangesJacksonWouldReadInAnotherEncoding() throws Exception {
+        byte[] utf16 = "{\"svm\":{\"uuid\":\"u\"},\"target_portal_group\":\"t\",\"tsih\":1,\"x\":\"\u0122\"}"
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] body = concat(bytes("{\"records\":["), utf16, bytes("\"}]}"));
+        SessionPage page = parser.scan(body);
+        assertThatThrownBy(() -> parser.read(page, 0)).isInstanceOf(MalformedResponseException.class);
+
+        byte[] bom = concat(bytes("{\"records\":[],\"num_records\":"), new byte[] {(byte) 0xEF, (byte) 0xBB,
+                (byte) 0xBF, '5'}, bytes("}"));
+        byte[] utf16Null = concat(bytes("{\"records\":"), "null".getBytes(StandardCharsets.UTF_16LE), bytes("}"));
+        for (byte[] malformed : List.of(bom, utf16Null)) {
+            assertThatThrownBy(() -> parser.scan(malformed)).isInstanceOf(MalformedResponseException.class);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        byte[] all = new byte[0];
+        for (byte[] part : parts) {
+            int at = all.length;
+            all = Arrays.copyOf(all, at + part.length);
+            System.arraycopy(part, 0, all, at, part.length);
+        }
+        return all;
+    }
 }
