@@ -28,6 +28,7 @@ final class ConnectorDeployment {
 
     static final String NAME = "ontap-iscsi-sessions";
     static final String TOPIC = OntapSourceConfig.DEFAULT_TOPIC;
+    static final String HEALTH_TOPIC = OntapSourceConfig.DEFAULT_HEALTH_TOPIC;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STATUS_POLL = Duration.ofMillis(200);
 
@@ -44,6 +45,7 @@ final class ConnectorDeployment {
         config.put(OntapSourceConfig.USERNAME, login.username());
         config.put(OntapSourceConfig.PASSWORD, login.password());
         config.put(OntapSourceConfig.TOPIC, TOPIC);
+        config.put(OntapSourceConfig.HEALTH_TOPIC, HEALTH_TOPIC);
         config.put(OntapSourceConfig.POLL_INTERVAL_MS, String.valueOf(Duration.ofSeconds(options.pollSeconds())
                 .toMillis()));
         config.put(OntapSourceConfig.SNAPSHOT_MODE, options.snapshotMode());

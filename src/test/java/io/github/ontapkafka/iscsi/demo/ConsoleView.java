@@ -1,6 +1,7 @@
 package io.github.ontapkafka.iscsi.demo;
 
 import io.github.ontapkafka.iscsi.fixtures.ConfluentWireDecoder;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,8 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the events topic from its start as a downstream consumer would, decodes each value from Confluent's Avro
- * wire format with the schema the registry serves, and prints it as an {@link EventLine}, until closed.
+ * Reads the events and health topics from their start as a downstream consumer would, decodes each value from
+ * Confluent's Avro wire format with the schema the registry serves, and prints it as an {@link EventLine} (health
+ * changes only, not heartbeats), until closed.
  */
 final class ConsoleView implements AutoCloseable {
 
@@ -25,6 +27,7 @@ final class ConsoleView implements AutoCloseable {
 
     private final Map<String, Object> consumerConfig;
     private final String topic;
+    private final String healthTopic;
     private final ConfluentWireDecoder decoder;
     private final EventLine lines;
     private final PrintStream out;
@@ -33,7 +36,8 @@ final class ConsoleView implements AutoCloseable {
     private volatile boolean stopping;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-    ConsoleView(String bootstrapServers, String topic, ConfluentWireDecoder decoder, EventLine lines, PrintStream out) {
+    ConsoleView(String bootstrapServers, String topic, String healthTopic, ConfluentWireDecoder decoder,
+                EventLine lines, PrintStream out) {
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "ontap-iscsi-demo-console",
@@ -41,6 +45,7 @@ final class ConsoleView implements AutoCloseable {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         this.topic = topic;
+        this.healthTopic = healthTopic;
         this.decoder = decoder;
         this.lines = lines;
         this.out = out;
@@ -53,10 +58,13 @@ final class ConsoleView implements AutoCloseable {
         // The consumer belongs to this thread alone; close() only wakes it up.
         try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumerConfig)) {
             consumer = reader;
-            reader.subscribe(List.of(topic));
+            reader.subscribe(List.of(topic, healthTopic));
             while (!stopping) {
                 for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
-                    out.println(line(record));
+                    String line = line(record);
+                    if (line != null) {
+                        out.println(line);
+                    }
                 }
             }
         } catch (WakeupException stopped) {
@@ -68,7 +76,8 @@ final class ConsoleView implements AutoCloseable {
 
     private String line(ConsumerRecord<byte[], byte[]> record) {
         try {
-            return lines.format(decoder.decode(record.value()).record());
+            GenericRecord value = decoder.decode(record.value()).record();
+            return record.topic().equals(healthTopic) ? lines.health(value) : lines.format(value);
         } catch (RuntimeException undecodable) {
             return "(offset " + record.offset() + " could not be decoded: " + undecodable.getMessage() + ")";
         }

@@ -112,15 +112,17 @@ final class Demo {
         });
         if (simulator != null) {
             // Only now, so that the first poll finds the clusters as populated and every change makes an event.
-            teardown.add("simulated workload", PacedChurn.start(simulator));
+            teardown.add("simulated workload", PacedChurn.start(simulator, PacedChurn.HUMAN));
         }
-        progress.detail("Topic", ConnectorDeployment.TOPIC);
+        progress.detail("Topics", ConnectorDeployment.TOPIC + " (session events), "
+                + ConnectorDeployment.HEALTH_TOPIC + " (each cluster's health)");
         progress.detail("Logs", KAFKA_LOG + " (Kafka, Connect, connector), " + REGISTRY_LOG + " (registry)");
         progress.blank();
         endpoints = new Endpoints(connect.kafka().bootstrapServers(), restUrl(connect), registry.confluentApiUrl(),
                 clusterUrls);
         view = new ConsoleView(connect.kafka().bootstrapServers(), ConnectorDeployment.TOPIC,
-                new ConfluentWireDecoder(registry.api()), new EventLine(palette, ZoneId.systemDefault()), out);
+                ConnectorDeployment.HEALTH_TOPIC, new ConfluentWireDecoder(registry.api()),
+                new EventLine(palette, ZoneId.systemDefault()), out);
         teardown.add("console view", view);
     }
 

@@ -71,7 +71,11 @@ class DemoIT {
                 "cluster-01        " + endpoints.ontapClusters().get(0),
                 "TIME      EVENT              CLUSTER      SVM          PORTAL GROUP   TSIH  INITIATOR");
         assertThat(endpoints.schemaRegistry()).startsWith("http://127.0.0.1:").endsWith("/apis/ccompat/v7");
-        List<String> events = eventLines();
+        List<String> health = eventLines().stream().filter(line -> line.contains("  HEALTH ")).toList();
+        assertThat(health).as("the cluster's health, from its first contact")
+                .anyMatch(line -> line.matches(
+                        "\\d\\d:\\d\\d:\\d\\d  HEALTH OK {10}cluster-01   watching: \\d+ sessions"));
+        List<String> events = eventLines().stream().filter(line -> !health.contains(line)).toList();
         List<String> snapshot = events.stream().takeWhile(line -> line.contains("  SNAPSHOT  ")).toList();
         assertThat(snapshot).as("the sessions present at the start").isNotEmpty().allMatch(line -> line.matches(
                 "\\d\\d:\\d\\d:\\d\\d  SNAPSHOT {11}cluster-01 {3}svm_\\w+ +iscsi_lif_\\w+ +\\d+  \\w+:\\S+ +"

@@ -27,7 +27,8 @@ import static io.github.ontapkafka.iscsi.fixtures.AvroFields.text;
 /**
  * One session event, decoded from Avro, as one aligned console line: time, type, cluster, SVM, portal group, TSIH,
  * initiator, its addresses, and what changed. It remembers the last logout, so that a login that takes over its
- * TSIH within the same poll is pointed out as a TSIH reuse.
+ * TSIH within the same poll is pointed out as a TSIH reuse. A change of a cluster's health gets a line of its own
+ * between the events, in the same columns as far as they apply.
  */
 final class EventLine {
 
@@ -60,7 +61,8 @@ final class EventLine {
                 PORTAL_GROUP.heading(), TSIH.headingRight(), INITIATOR.heading(), ADDRESSES.heading())
                 + GAP + "WHAT CHANGED";
         String legend = "SNAPSHOT: logged in when the connector started   LOGIN / LOGOUT: a session began / ended   "
-                + "CONNECTION_CHANGE: +cid connection added, -cid removed";
+                + "CONNECTION_CHANGE: +cid connection added, -cid removed\nHEALTH OK / FAILING: the connector "
+                + "watches a cluster / cannot, and why";
         return palette.paint(DIM, legend) + "\n" + palette.paint(BOLD, titles);
     }
 
@@ -80,6 +82,30 @@ final class EventLine {
                 INITIATOR.fit(shortIqn(text(event, "session.initiator.name"))),
                 ADDRESSES.pad(addresses(records(event, "session.connections"))),
                 change(type, event) + palette.paint(CYAN, tsihReuse));
+    }
+
+    /**
+     * A health record as a line, or null for a heartbeat: only changes of a cluster's health are news on a console.
+     */
+    String health(GenericRecord record) {
+        if (!"CHANGE".equals(text(record, "trigger"))) {
+            return null;
+        }
+        String status = text(record, "status");
+        String cluster = Objects.requireNonNullElse(text(record, "cluster_name"), text(record, "cluster_url"));
+        String what;
+        if ("FAILING".equals(status)) {
+            // The message names the cluster first; the line already does.
+            what = text(record, "failure_message").replaceFirst("^ONTAP cluster \\S+: ", "");
+        } else {
+            what = "watching: " + get(record, "sessions_tracked") + " sessions";
+        }
+        String type = "HEALTH " + status;
+        return String.join(GAP,
+                TIME.format(Instant.ofEpochMilli(((Number) get(record, "emitted_at")).longValue()).atZone(zone)),
+                palette.paint("OK".equals(status) ? GREEN : RED, TYPE.fit(type)),
+                CLUSTER.fit(cluster),
+                palette.paint("OK".equals(status) ? DIM : RED, what));
     }
 
     /**

@@ -4,6 +4,8 @@ import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.apicurio.registry.utils.converter.avro.AvroDataConfig;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.event.EventRecords;
+import io.github.ontapkafka.iscsi.event.HealthRecords;
+import io.github.ontapkafka.iscsi.event.HealthReport;
 import io.github.ontapkafka.iscsi.fixtures.AvroContract;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -138,6 +141,26 @@ class EventLineTest {
             "naa.52004567BA64678D,                                      naa.52004567BA64678D"})
     void initiatorNamesAreShortenedToWhatTellsHostsApart(String name, String shown) {
         assertThat(EventLine.shortIqn(name)).isEqualTo(shown);
+    }
+
+    @Test
+    void aChangeOfHealthGetsALineOfItsOwnAndHeartbeatsNone() {
+        HealthRecords health = new HealthRecords("health", "demo", 0, "1.0");
+        HealthReport failing = new HealthReport("http://127.0.0.1:1/clusters/c2", "cluster-02", "u2",
+                HealthReport.Status.FAILING, HealthReport.Trigger.CHANGE, now, now.minusSeconds(30), 1,
+                "CREDENTIALS_REJECTED", "ONTAP cluster http://127.0.0.1:1/clusters/c2: credentials rejected (HTTP "
+                + "401): GET /api/cluster: HTTP 401, User is not authenticated. (code 5)", 12, Duration.ofMillis(3));
+        HealthReport ok = new HealthReport("http://127.0.0.1:1/clusters/c2", "cluster-02", "u2",
+                HealthReport.Status.OK, HealthReport.Trigger.CHANGE, now, now, 0, null, null, 12, Duration.ZERO);
+        HealthReport heartbeat = new HealthReport("http://127.0.0.1:1/clusters/c2", "cluster-02", "u2",
+                HealthReport.Status.OK, HealthReport.Trigger.HEARTBEAT, now, now, 0, null, null, 12, Duration.ZERO);
+
+        assertThat(lines.health(avro(health.of(failing, null, null, now)))).isEqualTo("10:00:00  HEALTH FAILING     "
+                + "cluster-02   credentials rejected (HTTP 401): GET /api/cluster: HTTP 401, User is not "
+                + "authenticated. (code 5)");
+        assertThat(lines.health(avro(health.of(ok, null, null, now))))
+                .isEqualTo("10:00:00  HEALTH OK          cluster-02   watching: 12 sessions");
+        assertThat(lines.health(avro(health.of(heartbeat, null, null, now)))).isNull();
     }
 
     /** The next poll sees {@code sessions}, 30 s after the last one; returns its events as shown. */

@@ -1,8 +1,12 @@
 package io.github.ontapkafka.iscsi.demo;
 
+import io.github.ontapkafka.iscsi.simulator.Fault;
+import io.github.ontapkafka.iscsi.simulator.FaultScope;
 import io.github.ontapkafka.iscsi.simulator.RunningSimulator;
+import io.github.ontapkafka.iscsi.simulator.ScheduledFault;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
@@ -12,14 +16,21 @@ import java.util.concurrent.TimeUnit;
 /**
  * Changes the simulated clusters at a pace a person can follow: one change every one to three seconds, on a cluster
  * picked at random, drawn from the simulator's own realistic mix (logins, logouts, connections added and dropped,
- * now and then a TSIH reused by another initiator).
+ * now and then a TSIH reused by another initiator). Now and then one cluster is in trouble for a few seconds, down
+ * or rejecting the password, so that a newcomer sees the health stream report it and the recovery.
  */
 final class PacedChurn implements AutoCloseable {
 
-    private static final long MIN_PAUSE_MILLIS = 1_000;
-    private static final long MAX_PAUSE_MILLIS = 3_000;
+    /** How often things happen; {@link #HUMAN} is the demo's. */
+    record Pace(Duration minPause, Duration maxPause, Duration firstTrouble, Duration troubleEvery,
+                Duration troubleLasts) {
+    }
+
+    static final Pace HUMAN = new Pace(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(25),
+            Duration.ofSeconds(60), Duration.ofSeconds(8));
 
     private final RunningSimulator simulator;
+    private final Pace pace;
     private final Random random = new Random();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "demo-churn");
@@ -27,26 +38,42 @@ final class PacedChurn implements AutoCloseable {
         return thread;
     });
 
-    private PacedChurn(RunningSimulator simulator) {
+    private PacedChurn(RunningSimulator simulator, Pace pace) {
         this.simulator = simulator;
+        this.pace = pace;
     }
 
-    static PacedChurn start(RunningSimulator simulator) {
-        PacedChurn churn = new PacedChurn(simulator);
-        churn.scheduleNext();
+    static PacedChurn start(RunningSimulator simulator, Pace pace) {
+        PacedChurn churn = new PacedChurn(simulator, pace);
+        churn.scheduleNextChange();
+        churn.scheduler.schedule(churn::troubleOneCluster, pace.firstTrouble().toMillis(), TimeUnit.MILLISECONDS);
         return churn;
     }
 
-    private void scheduleNext() {
-        long pause = MIN_PAUSE_MILLIS + random.nextLong(MAX_PAUSE_MILLIS - MIN_PAUSE_MILLIS + 1);
+    private void scheduleNextChange() {
+        long min = pace.minPause().toMillis();
+        long pause = min + random.nextLong(pace.maxPause().toMillis() - min + 1);
         scheduler.schedule(this::changeOneCluster, pause, TimeUnit.MILLISECONDS);
     }
 
     private void changeOneCluster() {
-        List<SimulatedCluster> clusters = simulator.clusters();
-        SimulatedCluster cluster = clusters.get(random.nextInt(clusters.size()));
+        SimulatedCluster cluster = anyCluster();
         simulator.server().workload(cluster).apply(cluster, 1);
-        scheduleNext();
+        scheduleNextChange();
+    }
+
+    /** An outage or a rejected password on one cluster, cleared after a while; then the next one is planned. */
+    private void troubleOneCluster() {
+        SimulatedCluster cluster = anyCluster();
+        ScheduledFault trouble = random.nextBoolean() ? cluster.faults().goDown()
+                : cluster.faults().injectUntilCleared(Fault.status(401), FaultScope.everyRequest());
+        scheduler.schedule(trouble::cancel, pace.troubleLasts().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::troubleOneCluster, pace.troubleEvery().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private SimulatedCluster anyCluster() {
+        List<SimulatedCluster> clusters = simulator.clusters();
+        return clusters.get(random.nextInt(clusters.size()));
     }
 
     @Override

@@ -15,16 +15,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The health stream, on a real Connect worker: silence must never look like health. A cluster whose polls fail is
@@ -139,6 +144,60 @@ class HealthIT {
         assertThat(events.settle(Duration.ofSeconds(2))).extracting(EventLog.Event::label)
                 .as("the session stream emitted nothing spurious").containsExactly("SNAPSHOT 1", "SNAPSHOT 2");
         assertThat(all).allSatisfy(h -> assertThat(h.raw()).doesNotContain(ConnectHarness.PASSWORD));
+    }
+
+    @Test
+    void theMetricsReadOverJmxFromTheWorkerMoveAsPollsSucceedAndFail() throws Exception {
+        harness.deploy(name, config(List.of(simulator.baseUrl(cluster)), Map.of()), 1);
+        ObjectName bean = pluginMetricsOf(simulator.baseUrl(cluster));
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+
+        await().atMost(WAIT).until(() -> number(jmx, bean, "polls-succeeded-total") >= 2);
+        assertThat(number(jmx, bean, "sessions-tracked")).isEqualTo(2);
+        assertThat(number(jmx, bean, "events-total", "SNAPSHOT")).isEqualTo(2);
+        assertThat(number(jmx, bean, "consecutive-failures")).isZero();
+        assertThat(number(jmx, bean, "ontap-requests-total")).isGreaterThanOrEqualTo(3);
+        assertThat(number(jmx, bean, "poll-duration-max-ms")).isGreaterThanOrEqualTo(0);
+        double failedBefore = number(jmx, bean, "polls-failed-total");
+
+        ScheduledFault outage = cluster.faults().goDown();
+        await().atMost(WAIT).until(() -> number(jmx, bean, "consecutive-failures") >= 2);
+        assertThat(number(jmx, bean, "polls-failed-total")).isGreaterThanOrEqualTo(failedBefore + 2);
+        await().atMost(WAIT).until(() -> number(jmx, bean, "time-since-last-successful-poll-ms") > 1_000);
+        outage.cancel();
+        cluster.login(session(3, HOST_A, connection(1)));
+
+        await().atMost(WAIT).until(() -> number(jmx, bean, "events-total", "LOGIN") == 1);
+        assertThat(number(jmx, bean, "consecutive-failures")).isZero();
+        assertThat(number(jmx, bean, "sessions-tracked")).isEqualTo(3);
+    }
+
+    /** The JMX name of a cluster's metrics: the worker's plugin metrics of the connector's task 0. */
+    private ObjectName pluginMetricsOf(String clusterUrl) throws Exception {
+        ObjectName pattern = new ObjectName("kafka.connect:type=plugins,connector=" + name + ",task=0,*");
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        await().atMost(WAIT).until(() -> !jmx.queryNames(pattern, null).isEmpty());
+        return jmx.queryNames(pattern, null).stream()
+                .filter(bean -> clusterUrl.equals(unquoted(bean.getKeyProperty("cluster"))))
+                .filter(bean -> bean.getKeyProperty("event_type") == null)
+                .findFirst().orElseThrow();
+    }
+
+    /** JMX quotes a value holding ':' or another special character, as a URL does. */
+    private static String unquoted(String value) {
+        return value != null && value.startsWith("\"") ? ObjectName.unquote(value) : value;
+    }
+
+    /** An attribute of the cluster's bean, or of its sibling for one event type. */
+    private static double number(MBeanServer jmx, ObjectName bean, String attribute, String... eventType)
+            throws Exception {
+        ObjectName target = bean;
+        if (eventType.length > 0) {
+            Hashtable<String, String> properties = new Hashtable<>(bean.getKeyPropertyList());
+            properties.put("event_type", eventType[0]);
+            target = new ObjectName(bean.getDomain(), properties);
+        }
+        return ((Number) jmx.getAttribute(target, attribute)).doubleValue();
     }
 
     @Test
