@@ -51,6 +51,9 @@ public final class ScaleBenchmark {
     private final double churn = Double.parseDouble(System.getProperty("bench.churn", "0.01"));
     private final int warmupCycles = Integer.getInteger("bench.warmupCycles", 3);
     private final int cycles = Integer.getInteger("bench.cycles", 10);
+    /** The production default, a heartbeat a minute per cluster; 0 switches heartbeats off, "" the health topic. */
+    private final String heartbeatMillis = System.getProperty("bench.heartbeatMs", "60000");
+    private final String healthTopic = System.getProperty("bench.healthTopic", "ontap.iscsi.health");
     /** Append times of the records of each session key, as "cluster svm tpg tsih". */
     private final Map<String, List<long[]>> recordsByKey = new ConcurrentHashMap<>();
     private final List<String> unparsable = new CopyOnWriteArrayList<>();
@@ -100,6 +103,8 @@ public final class ScaleBenchmark {
             print("clusters", clusters);
             print("sessions per cluster", sessions);
             print("poll interval s", intervalMillis / 1000.0);
+            System.out.printf("| health records | %s |%n", healthTopic.isEmpty() ? "off"
+                    : "on, heartbeat every " + heartbeatMillis + " ms");
             print("measured window s", windowSeconds);
             print("process CPU s per poll cycle", cpuSeconds / polls);
             print("process CPU cores on average", cpuSeconds / windowSeconds);
@@ -132,6 +137,8 @@ public final class ScaleBenchmark {
         config.put(OntapSourceConfig.POLL_INTERVAL_MS, String.valueOf(intervalMillis));
         // No snapshot of the 400,000 sessions present at start: the benchmark is about the steady state.
         config.put(OntapSourceConfig.SNAPSHOT_MODE, "never");
+        config.put(OntapSourceConfig.HEALTH_TOPIC, healthTopic);
+        config.put(OntapSourceConfig.HEARTBEAT_INTERVAL_MS, heartbeatMillis);
         for (String production : List.of(OntapSourceConfig.REQUEST_RETRIES, OntapSourceConfig.REQUEST_RETRY_BACKOFF_MS,
                 OntapSourceConfig.RETRY_BACKOFF_MS, OntapSourceConfig.RETRY_BACKOFF_MAX_MS,
                 OntapSourceConfig.READ_TIMEOUT_MS)) {

@@ -1,6 +1,5 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.MockClusters.Address;
 import io.github.ontapkafka.iscsi.connector.MockClusters.Cluster;
 import org.junit.jupiter.api.AfterEach;
@@ -35,11 +34,7 @@ class ClusterAddressesSwapTest {
         x.tsihs.add(1);
         y.tsihs.add(1);
         task.initialize(MockClusters.context(partition -> null));
-        task.start(Map.of(OntapSourceConfig.CLUSTERS, a.url() + "," + b.url(),
-                OntapSourceConfig.USERNAME, "admin", OntapSourceConfig.PASSWORD, "secret",
-                OntapSourceConfig.TOPIC, "sessions", OntapSourceConfig.POLL_INTERVAL_MS, "100",
-                OntapSourceConfig.REQUEST_RETRIES, "0", OntapSourceConfig.RETRY_BACKOFF_MS, "50",
-                OntapSourceConfig.RETRY_BACKOFF_MAX_MS, "100"));
+        task.start(MockClusters.taskConfig(a, b));
         assertThat(MockClusters.pollUntil(task, 2))
                 .containsExactlyInAnyOrder(x.uuid + " SNAPSHOT 1", y.uuid + " SNAPSHOT 1");
 

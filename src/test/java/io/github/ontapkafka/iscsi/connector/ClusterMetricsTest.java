@@ -1,6 +1,5 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.MockClusters.Address;
 import io.github.ontapkafka.iscsi.connector.MockClusters.Cluster;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
@@ -34,14 +33,6 @@ class ClusterMetricsTest {
         registry.close();
     }
 
-    private Map<String, String> config() throws IOException {
-        return Map.of(OntapSourceConfig.CLUSTERS, address.url(),
-                OntapSourceConfig.USERNAME, "admin", OntapSourceConfig.PASSWORD, "secret",
-                OntapSourceConfig.TOPIC, "sessions", OntapSourceConfig.POLL_INTERVAL_MS, "100",
-                OntapSourceConfig.REQUEST_RETRIES, "0", OntapSourceConfig.RETRY_BACKOFF_MS, "50",
-                OntapSourceConfig.RETRY_BACKOFF_MAX_MS, "100");
-    }
-
     private double value(String name, String... extraTags) throws IOException {
         Map<String, String> tags = new LinkedHashMap<>(Map.of("connector", "c", "task", "0",
                 "cluster", address.url()));
@@ -59,7 +50,7 @@ class ClusterMetricsTest {
         address.cluster.tsihs.add(2);
         task.initialize(MockClusters.context(partition -> null,
                 () -> new PluginMetricsImpl(registry, Map.of("connector", "c", "task", "0"))));
-        task.start(config());
+        task.start(MockClusters.taskConfig(address));
 
         assertThat(MockClusters.pollUntil(task, 2)).hasSize(2);
         assertThat(value("polls-succeeded-total")).isEqualTo(1);
@@ -95,13 +86,13 @@ class ClusterMetricsTest {
             task.initialize(MockClusters.context(partition -> null, () -> {
                 throw new NoSuchMethodError("org.apache.kafka.connect.source.SourceTaskContext.pluginMetrics()");
             }));
-            task.start(config());
+            task.start(MockClusters.taskConfig(address));
             assertThat(MockClusters.pollUntil(task, 1)).containsExactly(address.cluster.uuid + " SNAPSHOT 1");
             OntapIscsiSourceTask second = new OntapIscsiSourceTask();
             second.initialize(MockClusters.context(partition -> null, () -> {
                 throw new NoSuchMethodError("org.apache.kafka.connect.source.SourceTaskContext.pluginMetrics()");
             }));
-            second.start(config());
+            second.start(MockClusters.taskConfig(address));
             second.stop();
             warnings = logs.lines().stream().filter(line -> line.contains("older than Kafka 4.1")).toList();
         }

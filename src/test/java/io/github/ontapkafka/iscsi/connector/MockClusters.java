@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.connector;
 
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.event.EventSchemas;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -76,6 +77,19 @@ final class MockClusters {
         void shutDown() throws IOException {
             server.close();
         }
+    }
+
+    /** A task's configuration for the clusters at {@code addresses}: quick polls and retries, no request retries. */
+    static Map<String, String> taskConfig(Address... addresses) throws IOException {
+        List<String> urls = new ArrayList<>();
+        for (Address address : addresses) {
+            urls.add(address.url());
+        }
+        return Map.of(OntapSourceConfig.CLUSTERS, String.join(",", urls),
+                OntapSourceConfig.USERNAME, "admin", OntapSourceConfig.PASSWORD, "secret",
+                OntapSourceConfig.TOPIC, "sessions", OntapSourceConfig.POLL_INTERVAL_MS, "100",
+                OntapSourceConfig.REQUEST_RETRIES, "0", OntapSourceConfig.RETRY_BACKOFF_MS, "50",
+                OntapSourceConfig.RETRY_BACKOFF_MAX_MS, "100");
     }
 
     /** A task context whose offset reader answers with {@code offsets} (null: no stored offset), without metrics. */

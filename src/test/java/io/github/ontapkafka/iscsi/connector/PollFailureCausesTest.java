@@ -1,6 +1,5 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.MockClusters.Address;
 import io.github.ontapkafka.iscsi.connector.MockClusters.Cluster;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
@@ -38,11 +37,7 @@ class PollFailureCausesTest {
         a.cluster.tsihs.add(1);
         b.cluster.tsihs.add(1);
         task.initialize(MockClusters.context(offsets));
-        task.start(Map.of(OntapSourceConfig.CLUSTERS, a.url() + "," + b.url(),
-                OntapSourceConfig.USERNAME, "admin", OntapSourceConfig.PASSWORD, "secret",
-                OntapSourceConfig.TOPIC, "sessions", OntapSourceConfig.POLL_INTERVAL_MS, "100",
-                OntapSourceConfig.REQUEST_RETRIES, "0", OntapSourceConfig.RETRY_BACKOFF_MS, "50",
-                OntapSourceConfig.RETRY_BACKOFF_MAX_MS, "100"));
+        task.start(MockClusters.taskConfig(a, b));
     }
 
     private boolean isClusterA(Map<String, ?> partition) {

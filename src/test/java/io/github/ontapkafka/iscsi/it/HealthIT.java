@@ -5,22 +5,17 @@ import io.github.ontapkafka.iscsi.it.HealthLog.Health;
 import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.simulator.Fault;
 import io.github.ontapkafka.iscsi.simulator.FaultScope;
-import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.ScheduledFault;
-import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.List;
@@ -36,17 +31,13 @@ import static org.awaitility.Awaitility.await;
  * reported FAILING by the poll that saw it, with the reason, and keeps sending heartbeats; one that never answered
  * has its record too; switching heartbeats or the whole stream off does what it says.
  */
-class HealthIT {
+class HealthIT extends OneClusterPerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String HOST_A = "iqn.1994-05.com.redhat:host-a";
 
     private static ConnectHarness harness;
 
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private String name;
-    private SimulatedCluster cluster;
-    private OntapSimulatorServer simulator;
 
     @BeforeAll
     static void startConnect() {
@@ -58,25 +49,15 @@ class HealthIT {
         harness.close();
     }
 
-    @BeforeEach
-    void startSimulator(TestInfo test) {
-        name = test.getTestMethod().orElseThrow().getName().toLowerCase();
-        cluster = SimulatedCluster.named("cluster-" + name);
-        cluster.login(session(1, HOST_A, connection(1)));
-        cluster.login(session(2, HOST_A, connection(1), connection(2)));
-        simulator = OntapSimulatorServer.builder().credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build()
-                .mount("c1", cluster).start();
-        cleanup.add(simulator);
+    @Override
+    protected ConnectHarness harness() {
+        return harness;
     }
 
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (harness.connect.connectors().contains(name)) {
-            harness.connect.deleteConnector(name);
-        }
-        for (AutoCloseable closeable : cleanup) {
-            closeable.close();
-        }
+    @BeforeEach
+    void twoSessions() {
+        cluster.login(session(1, HOST_A, connection(1)));
+        cluster.login(session(2, HOST_A, connection(1), connection(2)));
     }
 
     private Map<String, String> config(List<String> clusters, Map<String, String> overrides) {
@@ -141,6 +122,12 @@ class HealthIT {
         assertThat(recovered.value().get("consecutive_failures").asInt()).isZero();
         assertThat(recovered.value().get("failure_message").isNull()).isTrue();
 
+        // One of each kind, decoded, for whoever reads the test report.
+        Health failingHeartbeat = whileFailing.stream().filter(h -> h.isHeartbeat() && h.status().equals("FAILING"))
+                .findFirst().orElseThrow();
+        for (Health record : List.of(ok, failing, failingHeartbeat, recovered)) {
+            System.out.println("health record: key " + record.key() + " value " + record.raw());
+        }
         assertThat(events.settle(Duration.ofSeconds(2))).extracting(EventLog.Event::label)
                 .as("the session stream emitted nothing spurious").containsExactly("SNAPSHOT 1", "SNAPSHOT 2");
         assertThat(all).allSatisfy(h -> assertThat(h.raw()).doesNotContain(ConnectHarness.PASSWORD));

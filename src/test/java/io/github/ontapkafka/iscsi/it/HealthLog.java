@@ -1,29 +1,16 @@
 package io.github.ontapkafka.iscsi.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** Everything the connector wrote to a health topic, read as a downstream consumer would, decoded from JSON. */
 final class HealthLog extends TopicLog<HealthLog.Health> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     HealthLog(EmbeddedKafkaCluster kafka, String topic) {
-        super(kafka, topic, record -> new Health(parse(record.key()), parse(record.value()),
+        super(kafka, topic, record -> new Health(json(record.key()), json(record.value()),
                 record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
-    }
-
-    private static JsonNode parse(byte[] bytes) {
-        try {
-            return bytes == null ? null : JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** One health record; {@code raw} is its value as written, to prove what it never holds. */

@@ -33,7 +33,8 @@ class PluginArchiveIT {
 
     /** The connector's own packages, the only classes its jar may hold. */
     private static final Pattern CONNECTOR_CLASS = Pattern.compile(
-            "io/github/ontapkafka/iscsi/(connector|config|event|tracking|ontap|model)/[A-Za-z0-9_$]+\\.class");
+            "io/github/ontapkafka/iscsi/(connector|config|event|tracking|ontap|model)/"
+                    + "([A-Za-z0-9_$]+|package-info)\\.class");
     private static final Set<String> CONNECTOR_RESOURCES = Set.of(
             "META-INF/MANIFEST.MF",
             "META-INF/services/org.apache.kafka.connect.source.SourceConnector",

@@ -15,17 +15,13 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -37,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The connector end to end: a real broker and Connect worker, polling the project's ONTAP simulator over HTTP.
  */
-class SessionEventsIT {
+class SessionEventsIT extends OneClusterPerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration QUIET = Duration.ofSeconds(2);
@@ -47,10 +43,6 @@ class SessionEventsIT {
 
     private static ConnectHarness harness;
 
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private String name;
-    private SimulatedCluster cluster;
-    private OntapSimulatorServer simulator;
 
     @BeforeAll
     static void startConnect() {
@@ -62,23 +54,9 @@ class SessionEventsIT {
         harness.close();
     }
 
-    @BeforeEach
-    void startSimulator(TestInfo test) {
-        name = test.getTestMethod().orElseThrow().getName().toLowerCase() + "-" + test.getDisplayName().hashCode();
-        cluster = SimulatedCluster.named("cluster-" + name);
-        simulator = OntapSimulatorServer.builder().credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build()
-                .mount("c1", cluster).start();
-        cleanup.add(simulator);
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (harness.connect.connectors().contains(name)) {
-            harness.connect.deleteConnector(name);
-        }
-        for (AutoCloseable closeable : cleanup) {
-            closeable.close();
-        }
+    @Override
+    protected ConnectHarness harness() {
+        return harness;
     }
 
     private EventLog deploy(Map<String, String> overrides) throws InterruptedException {

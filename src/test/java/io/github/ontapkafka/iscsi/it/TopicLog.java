@@ -1,11 +1,15 @@
 package io.github.ontapkafka.iscsi.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.awaitility.Awaitility;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,8 @@ import java.util.function.Predicate;
 
 /** Everything written to a topic, read from its start as a downstream consumer would, decoded by {@code decoder}. */
 class TopicLog<T> implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Function<ConsumerRecord<byte[], byte[]>, T> decoder;
@@ -55,6 +61,15 @@ class TopicLog<T> implements AutoCloseable {
             drain();
         }
         return drain();
+    }
+
+    /** A record's key or value written by Connect's JsonConverter without schemas; null for null. */
+    static JsonNode json(byte[] bytes) {
+        try {
+            return bytes == null ? null : JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,0 +1,44 @@
+package io.github.ontapkafka.iscsi.it;
+
+import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
+import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Integration tests that give each test a simulated cluster of its own, on a simulator of its own, and a connector
+ * named after the test on the class's shared Connect cluster; whatever a test opens is closed after it.
+ */
+abstract class OneClusterPerTest {
+
+    protected final List<AutoCloseable> cleanup = new ArrayList<>();
+    protected String name;
+    protected SimulatedCluster cluster;
+    protected OntapSimulatorServer simulator;
+
+    /** The class's Connect cluster, where each test's connector runs. */
+    protected abstract ConnectHarness harness();
+
+    @BeforeEach
+    void startSimulator(TestInfo test) {
+        name = test.getTestMethod().orElseThrow().getName().toLowerCase() + "-" + test.getDisplayName().hashCode();
+        cluster = SimulatedCluster.named("cluster-" + name);
+        simulator = OntapSimulatorServer.builder().credentials(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).build()
+                .mount("c1", cluster).start();
+        cleanup.add(simulator);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (harness().connect.connectors().contains(name)) {
+            harness().connect.deleteConnector(name);
+        }
+        for (AutoCloseable closeable : cleanup) {
+            closeable.close();
+        }
+    }
+}
