@@ -35,12 +35,13 @@ import static io.github.ontapkafka.iscsi.tracking.SessionArbitraries.ISIDS;
 import static io.github.ontapkafka.iscsi.tracking.SessionArbitraries.SVM_A;
 import static io.github.ontapkafka.iscsi.tracking.SessionArbitraries.SVM_B;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link ClusterState}, and through it the diff, the session table with its indexes and pool, and the offsets,
  * against the plain {@link ClusterModel}, over random histories of one small cluster: logins, logouts, connections
  * added, dropped and changed, descriptive changes, TSIHs reused by another login, records repeated byte for byte or
- * serialised anew, and task restarts from the offset of any record of a recent batch.
+ * serialised anew, a key listed twice, and task restarts from the offset of any record of a recent batch.
  */
 class ClusterStatePropertiesTest {
 
@@ -105,9 +106,10 @@ class ClusterStatePropertiesTest {
         Arbitrary<Edit> reserialise = Combinators.combine(pick, Arbitraries.of(false, false, true))
                 .as(Reserialise::new);
         Arbitrary<Edit> reuseTsih = Combinators.combine(pick, Arbitraries.of(true, false)).as(ReuseTsih::new);
+        Arbitrary<Edit> listTwice = Combinators.combine(pick, Arbitraries.of(true, false)).as(ListTwice::new);
         return Arbitraries.frequencyOf(Tuple.of(4, logIn), Tuple.of(2, logOut), Tuple.of(3, putConnection),
                 Tuple.of(2, dropConnection), Tuple.of(2, describe), Tuple.of(1, renameSvm), Tuple.of(2, reserialise),
-                Tuple.of(2, reuseTsih));
+                Tuple.of(2, reuseTsih), Tuple.of(1, listTwice));
     }
 
     /** One thing that happens between two polls of the history. */
@@ -120,7 +122,11 @@ class ClusterStatePropertiesTest {
         @Override
         public void takeIn(Run run) {
             edits.forEach(edit -> edit.applyTo(run.cluster));
-            run.poll(order);
+            if (run.cluster.listsOneTwice()) {
+                run.pollFailing(order);
+            } else {
+                run.poll(order);
+            }
         }
     }
 
@@ -168,6 +174,15 @@ class ClusterStatePropertiesTest {
                 assertStoredAsModelSays(got);
             }
             return got;
+        }
+
+        /** A poll that lists a key twice fails, and leaves the state as it was. */
+        void pollFailing(long order) {
+            now = now.plusSeconds(30);
+            FingerprintedPoll records = cluster.records(order);
+
+            assertThatThrownBy(() -> state.poll(records, now, mode)).hasMessageContaining("listed twice");
+            assertTrackedAsModelSays();
         }
 
         void restart(int batchesBack, int record, boolean pollAtOnce) {
@@ -232,7 +247,7 @@ class ClusterStatePropertiesTest {
 
     /** A change to the cluster's sessions between polls; {@code pick}s choose among the sessions listed. */
     sealed interface Edit permits LogIn, LogOut, PutConnection, DropConnection, Describe, RenameSvm, Reserialise,
-            ReuseTsih {
+            ReuseTsih, ListTwice {
         void applyTo(ListedSessions cluster);
     }
 
@@ -325,6 +340,14 @@ class ClusterStatePropertiesTest {
         }
     }
 
+    /** The next poll lists the session's record twice, in the same bytes or in other ones: a broken listing. */
+    record ListTwice(int pick, boolean sameBytes) implements Edit {
+        @Override
+        public void applyTo(ListedSessions cluster) {
+            cluster.listTwice(pick, sameBytes);
+        }
+    }
+
     /**
      * The cluster: the sessions it lists, each with the serialisation its record has now. A record's fingerprint
      * stands for its bytes: the same content in the same serialisation has the same one, poll after poll.
@@ -337,6 +360,9 @@ class ClusterStatePropertiesTest {
         private final TreeMap<SessionKey, Listed> listed = new TreeMap<>();
         private final Map<String, String> svmNames = new HashMap<>(Map.of(SVM_A, "svm1", SVM_B, "svm_ß"));
         private final Map<Listed, Long> fingerprints = new HashMap<>();
+        /** The session the next poll lists a second time, if still listed then, and whether in the same bytes. */
+        private SessionKey twice;
+        private boolean twiceInSameBytes;
 
         Map<SessionKey, IscsiSession> sessions() {
             Map<SessionKey, IscsiSession> sessions = new TreeMap<>();
@@ -344,9 +370,18 @@ class ClusterStatePropertiesTest {
             return sessions;
         }
 
+        boolean listsOneTwice() {
+            return twice != null && listed.containsKey(twice);
+        }
+
         /** The poll's records in an order of their own. */
         FingerprintedPoll records(long order) {
             List<Listed> records = new ArrayList<>(listed.values());
+            if (listsOneTwice()) {
+                Listed record = listed.get(twice);
+                records.add(twiceInSameBytes ? record : new Listed(record.session(), Integer.MAX_VALUE));
+            }
+            twice = null;
             Collections.shuffle(records, new Random(order));
             FingerprintedPoll poll = new FingerprintedPoll();
             records.forEach(record -> poll.record(fingerprint(record), record.session()));
@@ -376,6 +411,11 @@ class ClusterStatePropertiesTest {
             svmNames.put(uuid, name);
             listed.replaceAll((key, record) -> key.svmUuid().equals(uuid)
                     ? new Listed(withSvmName(record.session(), name), record.serialisation()) : record);
+        }
+
+        void listTwice(int pick, boolean sameBytes) {
+            twice = picked(pick);
+            twiceInSameBytes = sameBytes;
         }
 
         void reserialise(int pick, boolean withoutFingerprint) {
