@@ -95,6 +95,11 @@ public final class ClusterState {
         return tracked.size();
     }
 
+    /** The sessions remembered between polls, to be compared with what the emitted offsets say. */
+    SessionTable tracked() {
+        return tracked;
+    }
+
     /** The SVM names of a first poll's sessions, all of which it read. */
     private static Map<String, String> svmNamesOf(List<SessionUpdate> firstPoll) {
         Map<String, String> names = new HashMap<>();

@@ -87,6 +87,11 @@ public final class SessionTable {
         return session.contentKnown() ? CompactSession.decode(session.key(), session.content(), pool) : null;
     }
 
+    /** The pool the sessions' shared values are in: its uses must be exactly the sessions' references. */
+    ValuePool pool() {
+        return pool;
+    }
+
     /**
      * The table's own instance of {@code key} if it tracks the session, else {@code key}: snapshots kept beside the
      * table share its keys instead of holding the strings each record came with.

@@ -58,6 +58,16 @@ final class ValuePool {
         release(ids.get(value));
     }
 
+    /**
+     * Each value held, with its count of uses: what the pool believes its users hold, for checking that belief
+     * against the users (a value nobody uses any more would be kept forever).
+     */
+    Map<Object, Integer> useCounts() {
+        Map<Object, Integer> counts = new HashMap<>();
+        ids.forEach((value, id) -> counts.put(value, uses[id]));
+        return counts;
+    }
+
     private int add(Object value) {
         int id;
         if (freeCount > 0) {

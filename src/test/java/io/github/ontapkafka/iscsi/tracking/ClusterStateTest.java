@@ -22,6 +22,12 @@ class ClusterStateTest {
     private static final Instant T2 = T1.plusSeconds(30);
     private static final Instant T3 = T2.plusSeconds(30);
     private static final String CLUSTER = "4ea7a442-86d1-11e0-ae1c-123478563412";
+    /** One for all offsets, as a worker has: setting one up takes a millisecond, and property tests store many. */
+    private static final JsonConverter OFFSET_CONVERTER = new JsonConverter();
+
+    static {
+        OFFSET_CONVERTER.configure(Map.of("schemas.enable", "false"), false);
+    }
 
     private final IscsiSession a = session(1, "iqn.a", connection(1));
     private final IscsiSession b = session(2, "iqn.b", connection(1));
@@ -29,15 +35,13 @@ class ClusterStateTest {
 
     /** Passes an offset through the worker's own path: validation, then the JSON converter, both ways. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> storedAndReadBack(Map<String, Object> offset) {
+    static Map<String, Object> storedAndReadBack(Map<String, Object> offset) {
         OffsetUtils.validateFormat(offset);
-        JsonConverter converter = new JsonConverter();
-        converter.configure(Map.of("schemas.enable", "false"), false);
-        byte[] bytes = converter.fromConnectData("offsets", null, offset);
-        return (Map<String, Object>) converter.toConnectData("offsets", bytes).value();
+        byte[] bytes = OFFSET_CONVERTER.fromConnectData("offsets", null, offset);
+        return (Map<String, Object>) OFFSET_CONVERTER.toConnectData("offsets", bytes).value();
     }
 
-    private static List<String> ids(ChangeBatch batch) {
+    static List<String> ids(ChangeBatch batch) {
         List<String> ids = new ArrayList<>();
         for (SessionChange change : batch.changes()) {
             ids.add(change.type() + " " + change.key().tsih() + " " + EventIds.of(CLUSTER, change, batch.generation()));
