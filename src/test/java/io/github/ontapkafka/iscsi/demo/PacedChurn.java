@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Changes the simulated clusters at a pace a person can follow: one change every one to three seconds, on a cluster
  * picked at random, drawn from the simulator's own realistic mix (logins, logouts, connections added and dropped,
- * now and then a TSIH reused by another initiator). Now and then one cluster is in trouble for a few seconds, down
- * or rejecting the password, so that a newcomer sees the health stream report it and the recovery.
+ * now and then a TSIH reused by another initiator). Now and then one cluster is in trouble for a few seconds,
+ * rejecting the password or down, so that a newcomer sees the health stream report it and the recovery.
  */
 final class PacedChurn implements AutoCloseable {
 
@@ -26,12 +26,17 @@ final class PacedChurn implements AutoCloseable {
                 Duration troubleLasts) {
     }
 
-    static final Pace HUMAN = new Pace(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(25),
-            Duration.ofSeconds(60), Duration.ofSeconds(8));
+    /**
+     * A trouble lasts longer than the connector's retries of one request (about 8 s by default), so that it fails a
+     * poll rather than only slowing one down.
+     */
+    static final Pace HUMAN = new Pace(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(20),
+            Duration.ofSeconds(45), Duration.ofSeconds(15));
 
     private final RunningSimulator simulator;
     private final Pace pace;
     private final Random random = new Random();
+    private boolean outageNext;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "demo-churn");
         thread.setDaemon(true);
@@ -62,11 +67,15 @@ final class PacedChurn implements AutoCloseable {
         scheduleNextChange();
     }
 
-    /** An outage or a rejected password on one cluster, cleared after a while; then the next one is planned. */
+    /**
+     * A rejected password or an outage on one cluster, the two in turn, cleared after a while; then the next one is
+     * planned.
+     */
     private void troubleOneCluster() {
         SimulatedCluster cluster = anyCluster();
-        ScheduledFault trouble = random.nextBoolean() ? cluster.faults().goDown()
+        ScheduledFault trouble = outageNext ? cluster.faults().goDown()
                 : cluster.faults().injectUntilCleared(Fault.status(401), FaultScope.everyRequest());
+        outageNext = !outageNext;
         scheduler.schedule(trouble::cancel, pace.troubleLasts().toMillis(), TimeUnit.MILLISECONDS);
         scheduler.schedule(this::troubleOneCluster, pace.troubleEvery().toMillis(), TimeUnit.MILLISECONDS);
     }
