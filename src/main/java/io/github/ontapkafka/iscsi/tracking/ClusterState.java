@@ -19,27 +19,28 @@ public final class ClusterState {
     private Instant lastPolledAt;
     private boolean baselineKnown;
     private boolean snapshotPending;
-    private Map<String, ?> lastOffset;
+    /** The {@code polled_at} of the offset the cluster's last record carried; see {@link #lastOffset}. */
+    private Instant offsetPolledAt;
 
     private ClusterState(SessionTable tracked, DigestSnapshot committed, long generation,
-                         Instant lastPolledAt, boolean baselineKnown, boolean snapshotPending, Map<String, ?> lastOffset) {
+                         Instant lastPolledAt, boolean baselineKnown, boolean snapshotPending) {
         this.tracked = tracked;
         this.committed = committed;
         this.generation = generation;
         this.lastPolledAt = lastPolledAt;
         this.baselineKnown = baselineKnown;
         this.snapshotPending = snapshotPending;
-        this.lastOffset = lastOffset;
+        this.offsetPolledAt = lastPolledAt;
     }
 
     /** A cluster without stored state: its first poll follows {@code snapshot.mode}. */
     public static ClusterState fresh() {
-        return new ClusterState(SessionTable.empty(), DigestSnapshot.EMPTY, 0, null, false, false, null);
+        return new ClusterState(SessionTable.empty(), DigestSnapshot.EMPTY, 0, null, false, false);
     }
 
     public static ClusterState restore(OffsetFormat.StoredState stored) {
         return new ClusterState(SessionTable.ofDigests(stored.sessions()), stored.sessions(), stored.generation(),
-                stored.polledAt(), true, stored.snapshotInProgress(), stored.offset());
+                stored.polledAt(), true, stored.snapshotInProgress());
     }
 
     /**
@@ -59,12 +60,12 @@ public final class ClusterState {
         snapshotPending = false;
         if (firstRun && mode == SnapshotMode.NEVER) {
             committed = DigestSnapshot.of(tracked, svmNamesOf(diff.updates()));
-            lastOffset = baseline(observedAt);
+            offsetPolledAt = observedAt;
             return new ChangeBatch(List.of(), generation, observedAt, previous, false, null);
         }
         if (diff.changes().isEmpty()) {
             if (firstRun) {
-                lastOffset = baseline(observedAt);
+                offsetPolledAt = observedAt;
             }
             return new ChangeBatch(List.of(), generation, observedAt, previous, false, null);
         }
@@ -72,23 +73,22 @@ public final class ClusterState {
         BatchStates states = new BatchStates(committed, ChangeDigests.of(diff.changes(), tracked::canonical));
         generation++;
         committed = states.after();
-        ChangeBatch batch = new ChangeBatch(diff.changes(), generation, observedAt, previous, snapshot, states);
-        lastOffset = batch.offsetAfter(batch.changes().size() - 1);
-        return batch;
+        offsetPolledAt = observedAt;
+        return new ChangeBatch(diff.changes(), generation, observedAt, previous, snapshot, states);
     }
 
     /**
      * The offset of the cluster's last record, or of the state a first poll found when it emitted nothing: what
      * records that report on the cluster without changing its state (health records) carry. Null before the first
-     * poll of a cluster without stored state.
+     * poll of a cluster without stored state. Built anew for each such record, so that no encoding of the state
+     * outlives the record that carries it.
      */
-    public Map<String, ?> lastOffset() {
-        return lastOffset;
-    }
-
-    /** The offset of a first poll that emitted nothing: resuming from it is not a first poll again. */
-    private Map<String, Object> baseline(Instant observedAt) {
-        return new StateOffset(new BatchStates(committed, ChangeDigests.NONE), 0, generation, observedAt, false);
+    public Map<String, Object> lastOffset() {
+        if (!baselineKnown) {
+            return null;
+        }
+        return new StateOffset(new BatchStates(committed, ChangeDigests.NONE), 0, generation, offsetPolledAt,
+                snapshotPending);
     }
 
     public int sessionCount() {

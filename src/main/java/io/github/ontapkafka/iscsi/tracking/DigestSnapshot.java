@@ -62,6 +62,9 @@ public final class DigestSnapshot {
     }
 
     DigestSnapshot apply(ChangeDigests changes, int count) {
+        if (count == 0) {
+            return this;
+        }
         TreeMap<SessionKey, Long> overrides = new TreeMap<>();
         Map<String, String> names = new HashMap<>(svmNames);
         for (int c = 0; c < count; c++) {

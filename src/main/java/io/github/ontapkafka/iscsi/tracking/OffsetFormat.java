@@ -48,7 +48,7 @@ public final class OffsetFormat {
             throw new UnusableOffsetException("offset field '" + SESSIONS + "' is missing or not a string");
         }
         return new StoredState(generation, polledAt == null ? null : Instant.ofEpochMilli(polledAt),
-                Boolean.TRUE.equals(inProgress), StateCodec.decode(encoded), Map.copyOf(offset));
+                Boolean.TRUE.equals(inProgress), StateCodec.decode(encoded));
     }
 
     private static long number(Map<String, ?> offset, String field) {
@@ -60,12 +60,7 @@ public final class OffsetFormat {
                 : "not an integer") + ", expected an integer");
     }
 
-    /**
-     * A cluster's state as read back from an offset.
-     *
-     * @param offset the offset as it was read
-     */
-    public record StoredState(long generation, Instant polledAt, boolean snapshotInProgress, DigestSnapshot sessions,
-                              Map<String, ?> offset) {
+    /** A cluster's state as read back from an offset. */
+    public record StoredState(long generation, Instant polledAt, boolean snapshotInProgress, DigestSnapshot sessions) {
     }
 }

@@ -77,6 +77,35 @@ class ClusterStateTest {
     }
 
     @Test
+    void theLastOffsetIsWhatTheLastRecordCarriedUntilTheNextBatch() {
+        ClusterState state = ClusterState.fresh();
+        assertThat(state.lastOffset()).as("nothing polled, nothing to carry").isNull();
+
+        ChangeBatch first = state.poll(live(a, b), T1, SnapshotMode.INITIAL);
+        Map<String, Object> lastRecord = storedAndReadBack(first.offsetAfter(first.changes().size() - 1));
+        assertThat(storedAndReadBack(state.lastOffset())).isEqualTo(lastRecord);
+
+        assertThat(state.poll(live(a, b), T2, SnapshotMode.INITIAL).changes()).isEmpty();
+        assertThat(storedAndReadBack(state.lastOffset())).as("a quiet poll moves nothing")
+                .isEqualTo(lastRecord);
+
+        ClusterState restored = ClusterState.restore(OffsetFormat.parse(lastRecord));
+        assertThat(storedAndReadBack(restored.lastOffset())).as("after a restart, as stored")
+                .isEqualTo(lastRecord);
+    }
+
+    @Test
+    void aFirstPollThatEmitsNothingStillHasAnOffsetToCarryItsBaseline() {
+        ClusterState silent = ClusterState.fresh();
+        assertThat(silent.poll(live(a, b), T1, SnapshotMode.NEVER).changes()).isEmpty();
+
+        ClusterState resumed = ClusterState.restore(OffsetFormat.parse(storedAndReadBack(silent.lastOffset())));
+        assertThat(resumed.sessionCount()).isEqualTo(2);
+        assertThat(resumed.poll(live(a), T2, SnapshotMode.NEVER).changes()).as("not a first poll again")
+                .extracting(ch -> ch.type() + " " + ch.key().tsih()).containsExactly("LOGOUT 2");
+    }
+
+    @Test
     void everyRecordsOffsetIsTheStateAfterItsEvent() {
         ClusterState state = ClusterState.fresh();
         state.poll(live(a), T1, SnapshotMode.INITIAL);
