@@ -12,7 +12,11 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * One cluster's schedule and health within a task. The fetch runs on a pool thread; everything else happens on the
@@ -22,6 +26,9 @@ import java.util.function.Consumer;
 final class ClusterPoller {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterPoller.class);
+    /** What tells two odd values of the same kind apart: the record, element and page numbers. */
+    private static final Pattern POSITION = Pattern.compile("\\[\\d+\\]|(?<=page )\\d+");
+    private static final int MAX_ODDITY_KINDS = 100;
 
     private final OntapClient client;
     private final Duration interval;
@@ -32,6 +39,8 @@ final class ClusterPoller {
     private ClusterIdentity identity;
     private String failureMode;
     private final ClusterHealth health;
+    /** The kinds of odd value already logged for this cluster: each is logged once, not at every record. */
+    private final Set<String> oddityKindsLogged = new HashSet<>();
 
     ClusterPoller(OntapClient client, Duration interval, Duration backoff, Duration backoffMax, Instant firstPollAt) {
         this.client = client;
@@ -108,6 +117,17 @@ final class ClusterPoller {
         Instant due = outcome.startedAt().plus(interval);
         nextPollAt = due.isBefore(now) ? now : due;
         return health.succeeded(sessionsTracked, Duration.between(outcome.startedAt(), now), now);
+    }
+
+    /** Logs each new kind of value passed over as unknown in the cluster's records, once. */
+    void passedOver(List<String> oddities) {
+        for (String odd : oddities) {
+            String kind = POSITION.matcher(odd).replaceAll("#");
+            if (oddityKindsLogged.size() < MAX_ODDITY_KINDS && oddityKindsLogged.add(kind)) {
+                log.warn("ONTAP cluster {}: {}. The rest of the record is used; values like this one are not logged "
+                        + "again for this cluster.", cluster(), odd);
+            }
+        }
     }
 
     /**

@@ -160,6 +160,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         try {
             ClusterState state = stateOf(poller, identity);
             ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode);
+            poller.passedOver(outcome.sessions().oddities());
             List<SourceRecord> records = new ArrayList<>(
                     eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch));
             if (poller.succeeded(outcome, state.sessionCount(), now)) {

@@ -27,11 +27,23 @@ final class JsonReader {
         return p.getText();
     }
 
-    /** Reads an integer or null; any other JSON type is an error. */
+    /**
+     * Reads an integer or null. Some releases' references print numbers as JSON strings ({@code "port": "55432"}),
+     * so a string holding a decimal integer is one too; any other JSON type is an error.
+     */
     static Integer integer(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            String text = p.getText().trim();
+            try {
+                return Integer.valueOf(text);
+            } catch (NumberFormatException e) {
+                throw new MalformedResponseException(path + ": expected an integer, got a string that is not one: \""
+                        + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"");
+            }
         }
         if (token != JsonToken.VALUE_NUMBER_INT) {
             throw mismatch(path, "an integer", token);

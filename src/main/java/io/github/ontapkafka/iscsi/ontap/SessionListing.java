@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.ontap;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class SessionListing implements LiveSessions<OntapException> {
     private final int[] pageOf;
     private final int[] indexInPage;
     private final long[] fingerprints;
+    private final List<String> oddities = new ArrayList<>();
 
     public SessionListing(ClusterUrl cluster, SessionPageParser parser, List<SessionPage> pages) {
         this.cluster = cluster;
@@ -52,7 +54,8 @@ public final class SessionListing implements LiveSessions<OntapException> {
     @Override
     public IscsiSession session(int index) throws OntapException {
         try {
-            return parser.read(pages.get(pageOf[index]), indexInPage[index]);
+            return parser.read(pages.get(pageOf[index]), indexInPage[index],
+                    odd -> oddities.add(page(index) + ", " + odd));
         } catch (MalformedResponseException e) {
             throw new OntapException(cluster, FailureKind.BAD_RESPONSE, page(index) + ": " + e.getMessage(), e);
         }
@@ -62,6 +65,11 @@ public final class SessionListing implements LiveSessions<OntapException> {
     public OntapException listedTwice(int index, SessionKey key) {
         return new OntapException(cluster, FailureKind.BAD_RESPONSE,
                 page(index) + ": session " + key + " is listed twice", null);
+    }
+
+    /** What was passed over as unknown in the records read so far: values of an unexpected type, each with its path. */
+    public List<String> oddities() {
+        return List.copyOf(oddities);
     }
 
     /** Every session read into the model, by key. */

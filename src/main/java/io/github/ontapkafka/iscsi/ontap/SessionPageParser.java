@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Reads pages of {@code GET /api/protocols/san/iscsi/sessions} with a streaming parser, in two steps: {@link #scan}
@@ -149,12 +150,22 @@ public final class SessionPageParser {
         return json.createParser(body, start, end - start);
     }
 
-    /** Reads record {@code index} of a scanned page into the model, checking its key fields and value types. */
+    /** Reads record {@code index} of a scanned page into the model, passing over any odd value of a field. */
     public IscsiSession read(SessionPage page, int index) throws MalformedResponseException {
+        return read(page, index, odd -> { });
+    }
+
+    /**
+     * Reads record {@code index} of a scanned page into the model. The key fields must be there and of their type,
+     * else the record fails: a session the connector cannot identify must not turn into a false logout. Any other
+     * value of an unexpected type is read as unknown (null), and said to {@code oddities}: releases differ, and
+     * one odd field must not blind the connector to a whole cluster.
+     */
+    public IscsiSession read(SessionPage page, int index, Consumer<String> oddities) throws MalformedResponseException {
         int start = page.recordStarts()[index];
         try (JsonParser p = parser(page.body(), start, page.recordEnds()[index])) {
             p.nextToken();
-            return readSession(p, RECORDS.index(index));
+            return new RecordReader(p, oddities).session(RECORDS.index(index));
         } catch (JsonProcessingException e) {
             throw JsonReader.invalidJson(e);
         } catch (IOException e) {
@@ -207,81 +218,220 @@ public final class SessionPageParser {
         return href;
     }
 
-    private static IscsiSession readSession(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        JsonReader.enterRequiredObject(p, path);
-        Svm svm = null;
-        String tpg = null;
-        Integer tpgTag = null;
-        Integer tsih = null;
-        String isid = null;
-        Initiator initiator = null;
-        List<Igroup> igroups = null;
-        List<Connection> connections = null;
-        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            switch (field) {
-                case "svm" -> svm = readSvm(p, path.field("svm"));
-                case "target_portal_group" -> tpg = JsonReader.string(p, path.field("target_portal_group"));
-                case "target_portal_group_tag" -> tpgTag = JsonReader.integer(p, path.field("target_portal_group_tag"));
-                case "tsih" -> tsih = JsonReader.integer(p, path.field("tsih"));
-                case "isid" -> isid = JsonReader.string(p, path.field("isid"));
-                case "initiator" -> initiator = readInitiator(p, path.field("initiator"));
-                case "igroups" -> igroups = readIgroups(p, path.field("igroups"));
-                case "connections" -> connections = readConnections(p, path.field("connections"));
-                default -> p.skipChildren();
+    /**
+     * Reads one record: its key fields strictly, every other value liberally. A value of another type than expected
+     * (a string where an object belongs, a boolean for a port) is passed over as unknown; a connection without a
+     * readable {@code cid}, or an element that is not an object, is left out of its list. Each is said to the
+     * oddities consumer, with its path.
+     */
+    private static final class RecordReader {
+        private final JsonParser p;
+        private final Consumer<String> oddities;
+
+        RecordReader(JsonParser p, Consumer<String> oddities) {
+            this.p = p;
+            this.oddities = oddities;
+        }
+
+        IscsiSession session(JsonPath path) throws IOException, MalformedResponseException {
+            JsonReader.enterRequiredObject(p, path);
+            Svm svm = null;
+            String tpg = null;
+            Integer tpgTag = null;
+            Integer tsih = null;
+            String isid = null;
+            Initiator initiator = null;
+            List<Igroup> igroups = null;
+            List<Connection> connections = null;
+            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+                switch (field) {
+                    case "svm" -> svm = svm(path.field("svm"));
+                    case "target_portal_group" -> tpg = JsonReader.string(p, path.field("target_portal_group"));
+                    case "target_portal_group_tag" -> tpgTag = integer(path.field("target_portal_group_tag"));
+                    case "tsih" -> tsih = JsonReader.integer(p, path.field("tsih"));
+                    case "isid" -> isid = string(path.field("isid"));
+                    case "initiator" -> initiator = initiator(path.field("initiator"));
+                    case "igroups" -> igroups = igroups(path.field("igroups"));
+                    case "connections" -> connections = connections(path.field("connections"));
+                    default -> p.skipChildren();
+                }
+            }
+            if (svm == null || svm.uuid() == null) {
+                throw new MalformedResponseException(path + ": missing key field svm.uuid");
+            }
+            if (tpg == null) {
+                throw new MalformedResponseException(path + ": missing key field target_portal_group");
+            }
+            if (tsih == null || tsih < 0) {
+                throw new MalformedResponseException(path + (tsih == null ? ": missing key field tsih"
+                        : ": negative tsih"));
+            }
+            return new IscsiSession(svm, tpg, tpgTag, tsih, isid, initiator, igroups, connections);
+        }
+
+        /** The SVM holds a key field, its UUID: read strictly. */
+        private Svm svm(JsonPath path) throws IOException, MalformedResponseException {
+            if (!JsonReader.enterObject(p, path)) {
+                return null;
+            }
+            String uuid = null;
+            String name = null;
+            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+                switch (field) {
+                    case "uuid" -> uuid = JsonReader.string(p, path.field("uuid"));
+                    case "name" -> name = string(path.field("name"));
+                    default -> p.skipChildren();
+                }
+            }
+            return new Svm(uuid, name);
+        }
+
+        private Initiator initiator(JsonPath path) throws IOException, MalformedResponseException {
+            String[] v = strings(path, "name", "alias", "comment");
+            return v == null ? null : new Initiator(v[0], v[1], v[2]);
+        }
+
+        private List<Igroup> igroups(JsonPath path) throws IOException, MalformedResponseException {
+            if (!enterArray(path)) {
+                return null;
+            }
+            List<Igroup> igroups = new ArrayList<>();
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                String[] v = strings(path.index(i), "uuid", "name");
+                if (v != null) {
+                    igroups.add(new Igroup(v[0], v[1]));
+                }
+            }
+            return igroups;
+        }
+
+        /** The named string fields of an object (null if it is null or not an object), skipping any others. */
+        private String[] strings(JsonPath path, String... names) throws IOException, MalformedResponseException {
+            if (!enterObject(path)) {
+                return null;
+            }
+            String[] values = new String[names.length];
+            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+                int index = indexOf(names, field);
+                if (index >= 0) {
+                    values[index] = string(path.field(field));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return values;
+        }
+
+        private List<Connection> connections(JsonPath path) throws IOException, MalformedResponseException {
+            if (!enterArray(path)) {
+                return null;
+            }
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                Connection connection = connection(path.index(i));
+                if (connection != null) {
+                    connections.add(connection);
+                }
+            }
+            return connections;
+        }
+
+        private Connection connection(JsonPath path) throws IOException, MalformedResponseException {
+            if (!enterObject(path)) {
+                return null;
+            }
+            Integer cid = null;
+            String authentication = null;
+            IpEndpoint initiatorAddress = null;
+            NetworkInterface networkInterface = null;
+            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+                switch (field) {
+                    case "cid" -> cid = integer(path.field("cid"));
+                    case "authentication_type" -> authentication = string(path.field("authentication_type"));
+                    case "initiator_address" -> initiatorAddress = endpoint(path.field("initiator_address"));
+                    case "interface" -> networkInterface = networkInterface(path.field("interface"));
+                    default -> p.skipChildren();
+                }
+            }
+            if (cid == null) {
+                oddities.accept(path + ": no cid, which identifies a connection; the connection is left out");
+                return null;
+            }
+            return new Connection(cid, authentication, initiatorAddress, networkInterface);
+        }
+
+        private NetworkInterface networkInterface(JsonPath path) throws IOException, MalformedResponseException {
+            if (!enterObject(path)) {
+                return null;
+            }
+            String uuid = null;
+            String name = null;
+            IpEndpoint ip = null;
+            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+                switch (field) {
+                    case "uuid" -> uuid = string(path.field("uuid"));
+                    case "name" -> name = string(path.field("name"));
+                    case "ip" -> ip = endpoint(path.field("ip"));
+                    default -> p.skipChildren();
+                }
+            }
+            return new NetworkInterface(uuid, name, ip);
+        }
+
+        private IpEndpoint endpoint(JsonPath path) throws IOException, MalformedResponseException {
+            if (!enterObject(path)) {
+                return null;
+            }
+            String address = null;
+            Integer port = null;
+            for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+                switch (field) {
+                    case "address" -> address = string(path.field("address"));
+                    case "port" -> port = integer(path.field("port"));
+                    default -> p.skipChildren();
+                }
+            }
+            return new IpEndpoint(address, port);
+        }
+
+        private String string(JsonPath path) throws IOException {
+            try {
+                return JsonReader.string(p, path);
+            } catch (MalformedResponseException e) {
+                return passOver(e, null);
             }
         }
-        if (svm == null || svm.uuid() == null) {
-            throw new MalformedResponseException(path + ": missing key field svm.uuid");
-        }
-        if (tpg == null) {
-            throw new MalformedResponseException(path + ": missing key field target_portal_group");
-        }
-        if (tsih == null || tsih < 0) {
-            throw new MalformedResponseException(path + (tsih == null ? ": missing key field tsih" : ": negative tsih"));
-        }
-        return new IscsiSession(svm, tpg, tpgTag, tsih, isid, initiator, igroups, connections);
-    }
 
-    private static Svm readSvm(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        String[] v = readStrings(p, path, "uuid", "name");
-        return v == null ? null : new Svm(v[0], v[1]);
-    }
-
-    private static Initiator readInitiator(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        String[] v = readStrings(p, path, "name", "alias", "comment");
-        return v == null ? null : new Initiator(v[0], v[1], v[2]);
-    }
-
-    private static List<Igroup> readIgroups(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        if (!JsonReader.enterArray(p, path)) {
-            return null;
-        }
-        List<Igroup> igroups = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            String[] v = readStrings(p, path.index(igroups.size()), "uuid", "name");
-            if (v != null) {
-                igroups.add(new Igroup(v[0], v[1]));
+        private Integer integer(JsonPath path) throws IOException {
+            try {
+                return JsonReader.integer(p, path);
+            } catch (MalformedResponseException e) {
+                return passOver(e, null);
             }
         }
-        return igroups;
-    }
 
-    /** Reads the named string fields of an object (null if the object is JSON null), skipping any others. */
-    private static String[] readStrings(JsonParser p, JsonPath path, String... names)
-            throws IOException, MalformedResponseException {
-        if (!JsonReader.enterObject(p, path)) {
-            return null;
-        }
-        String[] values = new String[names.length];
-        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            int index = indexOf(names, field);
-            if (index >= 0) {
-                values[index] = JsonReader.string(p, path.field(field));
-            } else {
-                p.skipChildren();
+        private boolean enterObject(JsonPath path) throws IOException {
+            try {
+                return JsonReader.enterObject(p, path);
+            } catch (MalformedResponseException e) {
+                return passOver(e, false);
             }
         }
-        return values;
+
+        private boolean enterArray(JsonPath path) throws IOException {
+            try {
+                return JsonReader.enterArray(p, path);
+            } catch (MalformedResponseException e) {
+                return passOver(e, false);
+            }
+        }
+
+        /** The value the parser stands on is of an unexpected type: skip it whole, say so, read it as unknown. */
+        private <T> T passOver(MalformedResponseException odd, T unknown) throws IOException {
+            oddities.accept(odd.getMessage() + "; read as unknown");
+            p.skipChildren();
+            return unknown;
+        }
     }
 
     private static int indexOf(String[] names, String field) {
@@ -291,73 +441,5 @@ public final class SessionPageParser {
             }
         }
         return -1;
-    }
-
-    private static List<Connection> readConnections(JsonParser p, JsonPath path)
-            throws IOException, MalformedResponseException {
-        if (!JsonReader.enterArray(p, path)) {
-            return null;
-        }
-        List<Connection> connections = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            connections.add(readConnection(p, path.index(connections.size())));
-        }
-        return connections;
-    }
-
-    private static Connection readConnection(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        JsonReader.enterRequiredObject(p, path);
-        Integer cid = null;
-        String authentication = null;
-        IpEndpoint initiatorAddress = null;
-        NetworkInterface networkInterface = null;
-        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            switch (field) {
-                case "cid" -> cid = JsonReader.integer(p, path.field("cid"));
-                case "authentication_type" -> authentication = JsonReader.string(p, path.field("authentication_type"));
-                case "initiator_address" -> initiatorAddress = readEndpoint(p, path.field("initiator_address"));
-                case "interface" -> networkInterface = readInterface(p, path.field("interface"));
-                default -> p.skipChildren();
-            }
-        }
-        if (cid == null) {
-            throw new MalformedResponseException(path + ": missing cid, which identifies a connection");
-        }
-        return new Connection(cid, authentication, initiatorAddress, networkInterface);
-    }
-
-    private static NetworkInterface readInterface(JsonParser p, JsonPath path)
-            throws IOException, MalformedResponseException {
-        if (!JsonReader.enterObject(p, path)) {
-            return null;
-        }
-        String uuid = null;
-        String name = null;
-        IpEndpoint ip = null;
-        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            switch (field) {
-                case "uuid" -> uuid = JsonReader.string(p, path.field("uuid"));
-                case "name" -> name = JsonReader.string(p, path.field("name"));
-                case "ip" -> ip = readEndpoint(p, path.field("ip"));
-                default -> p.skipChildren();
-            }
-        }
-        return new NetworkInterface(uuid, name, ip);
-    }
-
-    private static IpEndpoint readEndpoint(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
-        if (!JsonReader.enterObject(p, path)) {
-            return null;
-        }
-        String address = null;
-        Integer port = null;
-        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            switch (field) {
-                case "address" -> address = JsonReader.string(p, path.field("address"));
-                case "port" -> port = JsonReader.integer(p, path.field("port"));
-                default -> p.skipChildren();
-            }
-        }
-        return new IpEndpoint(address, port);
     }
 }

@@ -19,24 +19,26 @@ final class SessionRecordWriter {
     private final boolean links;
     private final boolean unknownField;
     private final boolean initiatorComment;
+    private final boolean portsAsStrings;
 
     private SessionRecordWriter(Set<SessionField> fields, boolean links, boolean unknownField,
-                                boolean initiatorComment) {
+                                boolean initiatorComment, boolean portsAsStrings) {
         this.fields = fields;
         this.links = links;
         this.unknownField = unknownField;
         this.initiatorComment = initiatorComment;
+        this.portsAsStrings = portsAsStrings;
     }
 
     /** Records as {@code cluster}'s release serves them; {@code links}: the client accepts HAL. */
     static SessionRecordWriter forCluster(Set<SessionField> fields, boolean links, SimulatedCluster cluster) {
         return new SessionRecordWriter(fields, links, cluster.isUnknownFieldReported(),
-                cluster.isInitiatorCommentReported());
+                cluster.isInitiatorCommentReported(), cluster.isPortsAsStrings());
     }
 
     /** Records exactly as stored, without links, for people inspecting the simulator. */
     static SessionRecordWriter complete() {
-        return new SessionRecordWriter(SessionField.ALL, false, false, true);
+        return new SessionRecordWriter(SessionField.ALL, false, false, true, false);
     }
 
     void write(JsonGenerator json, IscsiSession session) throws IOException {
@@ -138,13 +140,17 @@ final class SessionRecordWriter {
         json.writeEndObject();
     }
 
-    private static void writeEndpoint(JsonGenerator json, String field, IpEndpoint endpoint) throws IOException {
+    private void writeEndpoint(JsonGenerator json, String field, IpEndpoint endpoint) throws IOException {
         if (endpoint == null) {
             return;
         }
         json.writeObjectFieldStart(field);
         Json.writeStringIfPresent(json, "address", endpoint.address());
-        Json.writeNumberIfPresent(json, "port", endpoint.port());
+        if (portsAsStrings) {
+            Json.writeStringIfPresent(json, "port", endpoint.port() == null ? null : endpoint.port().toString());
+        } else {
+            Json.writeNumberIfPresent(json, "port", endpoint.port());
+        }
         json.writeEndObject();
     }
 

@@ -38,6 +38,7 @@ public final class SimulatedCluster {
     private volatile boolean privilegeDenied;
     private volatile boolean unknownFieldReported;
     private volatile boolean initiatorCommentReported = true;
+    private volatile boolean portsAsStrings;
 
     public SimulatedCluster(String name, String uuid, String version) {
         this.name = Objects.requireNonNull(name, "name");
@@ -189,6 +190,15 @@ public final class SimulatedCluster {
 
     public void setInitiatorCommentReported(boolean initiatorCommentReported) {
         this.initiatorCommentReported = initiatorCommentReported;
+    }
+
+    /** Whether connection ports are written as JSON strings, as the ONTAP 9.9.1 REST reference prints them. */
+    public boolean isPortsAsStrings() {
+        return portsAsStrings;
+    }
+
+    public void setPortsAsStrings(boolean portsAsStrings) {
+        this.portsAsStrings = portsAsStrings;
     }
 
     public FaultPlan faults() {

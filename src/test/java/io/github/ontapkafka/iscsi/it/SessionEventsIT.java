@@ -77,6 +77,25 @@ class SessionEventsIT extends OneClusterPerTest {
     }
 
     @Test
+    void aClusterThatPrintsPortsAsStringsAsThe991ReferenceDoesIsReadWithItsPorts() throws Exception {
+        cluster.setPortsAsStrings(true);
+        IscsiSession a = session(1, HOST_A, connection(1), connection(2));
+        cluster.login(a);
+        EventLog log = deploy();
+        log.awaitAtLeast(1, WAIT);
+
+        cluster.dropConnection(a.key(), 2);
+        List<Event> events = log.awaitAtLeast(2, WAIT);
+
+        assertThat(labels(events)).containsExactly("SNAPSHOT 1", "CONNECTION_CHANGE 1");
+        JsonNode connections = events.get(0).session().get("connections");
+        assertThat(connections.get(0).get("initiator_address").get("port").asInt()).isEqualTo(40001);
+        assertThat(connections.get(1).get("interface").get("ip").get("port").asInt()).isEqualTo(3260);
+        assertThat(events.get(1).value().get("connections_removed").get(0).get("initiator_address").get("port")
+                .asInt()).isEqualTo(40002);
+    }
+
+    @Test
     void snapshotReportsEverySessionPresentAtTheFirstPoll() throws Exception {
         IscsiSession a = session(1, HOST_A, connection(1), connection(2));
         IscsiSession b = session(2, HOST_B, connection(1));
