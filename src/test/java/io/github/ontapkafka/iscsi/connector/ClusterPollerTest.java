@@ -83,4 +83,27 @@ class ClusterPollerTest {
         poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), 0, T0);
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(30));
     }
+
+    @Test
+    void eachKindOfValuePassedOverIsLoggedOncePerCluster() {
+        List<String> lines;
+        try (LogCapture logs = LogCapture.everything()) {
+            poller.passedOver(List.of(
+                    "GET /api/protocols/san/iscsi/sessions page 1, records[0].connections[0].initiator_address.port: "
+                            + "expected an integer, got a boolean; read as unknown",
+                    "GET /api/protocols/san/iscsi/sessions page 1, records[5].connections[1].initiator_address.port: "
+                            + "expected an integer, got a boolean; read as unknown"));
+            poller.passedOver(List.of(
+                    "GET /api/protocols/san/iscsi/sessions page 3, records[2].connections[0].initiator_address.port: "
+                            + "expected an integer, got a boolean; read as unknown",
+                    "GET /api/protocols/san/iscsi/sessions page 3, records[2].isid: expected a string, got a number; "
+                            + "read as unknown"));
+            lines = warnings(logs);
+        }
+
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("page 1, records[0].connections[0].initiator_address.port")
+                .contains("The rest of the record is used");
+        assertThat(lines.get(1)).contains("records[2].isid");
+    }
 }
