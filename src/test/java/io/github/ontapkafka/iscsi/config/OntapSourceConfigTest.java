@@ -35,6 +35,26 @@ class OntapSourceConfigTest {
     }
 
     @Test
+    void healthRecordsAreOnByDefaultAndOffWithAnEmptyTopic() {
+        OntapSourceConfig defaults = new OntapSourceConfig(props("https://cluster1.example.com"));
+        assertThat(defaults.healthTopic()).isEqualTo("ontap.iscsi.health");
+        assertThat(defaults.heartbeatInterval().toMillis()).isEqualTo(60_000);
+
+        Map<String, String> off = new HashMap<>(props("https://cluster1.example.com"));
+        off.put(OntapSourceConfig.HEALTH_TOPIC, " ");
+        assertThat(new OntapSourceConfig(off).healthTopic()).isNull();
+    }
+
+    @Test
+    void refusesAHealthTopicThatIsTheSessionTopic() {
+        Map<String, String> same = new HashMap<>(props("https://cluster1.example.com"));
+        same.put(OntapSourceConfig.HEALTH_TOPIC, same.getOrDefault(OntapSourceConfig.TOPIC, "ontap.iscsi.sessions"));
+
+        assertThatThrownBy(() -> new OntapSourceConfig(same)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining(OntapSourceConfig.HEALTH_TOPIC).hasMessageContaining("must differ from topic");
+    }
+
+    @Test
     void namesTheClusterUrlThatIsWrong() {
         assertThatThrownBy(() -> new OntapSourceConfig(props("https://ok.example.com,ftp://cluster2")))
                 .isInstanceOf(ConfigException.class)

@@ -70,6 +70,20 @@ class ConnectorValidationTest {
     }
 
     @Test
+    void aHealthTopicThatIsTheSessionTopicIsReportedOnItWithoutContactingAnything() {
+        Map<String, String> props = props(simulator.baseUrl(cluster), PASSWORD);
+        props.put(OntapSourceConfig.TOPIC, "ontap.events");
+        props.put(OntapSourceConfig.HEALTH_TOPIC, "ontap.events");
+
+        Map<String, List<String>> errors = errors(props);
+
+        assertThat(errors).containsOnlyKeys(OntapSourceConfig.HEALTH_TOPIC);
+        assertThat(errors.get(OntapSourceConfig.HEALTH_TOPIC)).singleElement().asString()
+                .contains("must differ from topic");
+        assertThat(cluster.stats().totalRequests()).isZero();
+    }
+
+    @Test
     void rejectedCredentialsAreReportedOnUsernameAndPasswordNamingTheCluster() {
         Map<String, List<String>> errors = errors(props(simulator.baseUrl(cluster), "wrong-password"));
 
