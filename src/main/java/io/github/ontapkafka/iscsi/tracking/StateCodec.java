@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The compact, versioned binary form of a {@link DigestSnapshot}, carried base64-encoded in an offset.
@@ -36,7 +37,8 @@ public final class StateCodec {
                 svmIndex.putIfAbsent(snapshot.key(i).svmUuid(), svmIndex.size());
             }
         }
-        for (String uuid : snapshot.svmNames().keySet()) {
+        // SVMs known by name only (no session left), in UUID order: the same state always encodes the same.
+        for (String uuid : new TreeSet<>(snapshot.svmNames().keySet())) {
             svmIndex.putIfAbsent(uuid, svmIndex.size());
         }
         Writer out = new Writer(snapshot.size() * (SessionDigest.BYTES + 2) + 64);
