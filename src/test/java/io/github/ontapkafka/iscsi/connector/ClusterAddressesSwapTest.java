@@ -1,12 +1,7 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.connector.MockClusters.Address;
 import io.github.ontapkafka.iscsi.connector.MockClusters.Cluster;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,18 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two configured addresses that come back from an outage leading to each other's cluster (a management address moved
  * between clusters) must both be polled again: each gives up its claim on the cluster it no longer leads to.
  */
-class ClusterAddressesSwapTest {
-
-    private final Address a = new Address(new Cluster("aaaa0000-0000-0000-0000-000000000001"));
-    private final Address b = new Address(new Cluster("bbbb0000-0000-0000-0000-000000000002"));
-    private final OntapIscsiSourceTask task = new OntapIscsiSourceTask();
-
-    @AfterEach
-    void stop() throws IOException {
-        task.stop();
-        a.shutDown();
-        b.shutDown();
-    }
+class ClusterAddressesSwapTest extends TwoClustersTaskTest {
 
     @Test
     void addressesThatSwappedClustersAreBothPolledAgain() throws Exception {

@@ -1,9 +1,6 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import io.github.ontapkafka.iscsi.connector.MockClusters.Address;
-import io.github.ontapkafka.iscsi.connector.MockClusters.Cluster;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -20,18 +17,7 @@ import static org.awaitility.Awaitility.await;
  * A failed poll is reported by its real cause: a stored offset that cannot be used is not an ONTAP failure, and a
  * defect is logged as one, with its stack trace, while the other clusters carry on.
  */
-class PollFailureCausesTest {
-
-    private final Address a = new Address(new Cluster("aaaa0000-0000-0000-0000-000000000001"));
-    private final Address b = new Address(new Cluster("bbbb0000-0000-0000-0000-000000000002"));
-    private final OntapIscsiSourceTask task = new OntapIscsiSourceTask();
-
-    @AfterEach
-    void stop() throws IOException {
-        task.stop();
-        a.shutDown();
-        b.shutDown();
-    }
+class PollFailureCausesTest extends TwoClustersTaskTest {
 
     private void start(Function<Map<String, ?>, Map<String, Object>> offsets) throws IOException {
         a.cluster.tsihs.add(1);

@@ -6,8 +6,6 @@ import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.simulator.Fault;
 import io.github.ontapkafka.iscsi.simulator.FaultScope;
 import io.github.ontapkafka.iscsi.simulator.ScheduledFault;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,24 +33,6 @@ class HealthIT extends OneClusterPerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String HOST_A = "iqn.1994-05.com.redhat:host-a";
-
-    private static ConnectHarness harness;
-
-
-    @BeforeAll
-    static void startConnect() {
-        harness = ConnectHarness.start("health-it", 1, Map.of());
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        harness.close();
-    }
-
-    @Override
-    protected ConnectHarness harness() {
-        return harness;
-    }
 
     @BeforeEach
     void twoSessions() {

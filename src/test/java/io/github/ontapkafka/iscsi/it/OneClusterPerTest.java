@@ -2,26 +2,39 @@ package io.github.ontapkafka.iscsi.it;
 
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Integration tests that give each test a simulated cluster of its own, on a simulator of its own, and a connector
- * named after the test on the class's shared Connect cluster; whatever a test opens is closed after it.
+ * Integration tests that share one Connect cluster per class and give each test a simulated cluster of its own, on a
+ * simulator of its own, and a connector named after the test; whatever a test opens is closed after it.
  */
 abstract class OneClusterPerTest {
+
+    protected static ConnectHarness harness;
 
     protected final List<AutoCloseable> cleanup = new ArrayList<>();
     protected String name;
     protected SimulatedCluster cluster;
     protected OntapSimulatorServer simulator;
 
-    /** The class's Connect cluster, where each test's connector runs. */
-    protected abstract ConnectHarness harness();
+    @BeforeAll
+    static void startConnect(TestInfo testClass) {
+        harness = ConnectHarness.start(testClass.getTestClass().orElseThrow().getSimpleName().toLowerCase(), 1,
+                Map.of());
+    }
+
+    @AfterAll
+    static void stopConnect() {
+        harness.close();
+    }
 
     @BeforeEach
     void startSimulator(TestInfo test) {
@@ -34,8 +47,8 @@ abstract class OneClusterPerTest {
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (harness().connect.connectors().contains(name)) {
-            harness().connect.deleteConnector(name);
+        if (harness.connect.connectors().contains(name)) {
+            harness.connect.deleteConnector(name);
         }
         for (AutoCloseable closeable : cleanup) {
             closeable.close();

@@ -14,8 +14,6 @@ import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,24 +38,6 @@ class SessionEventsIT extends OneClusterPerTest {
     private static final String HOST_A = "iqn.1994-05.com.redhat:host-a";
     private static final String HOST_B = "iqn.1991-05.com.microsoft:host-b.corp.example.com";
     private static final String HOST_C = "iqn.1998-01.com.vmware:esx-07-4b2c1d3e";
-
-    private static ConnectHarness harness;
-
-
-    @BeforeAll
-    static void startConnect() {
-        harness = ConnectHarness.start("session-events-it", 1, Map.of());
-    }
-
-    @AfterAll
-    static void stopConnect() {
-        harness.close();
-    }
-
-    @Override
-    protected ConnectHarness harness() {
-        return harness;
-    }
 
     private EventLog deploy(Map<String, String> overrides) throws InterruptedException {
         Map<String, String> config = ConnectHarness.connectorConfig(name, List.of(simulator.baseUrl(cluster)));
