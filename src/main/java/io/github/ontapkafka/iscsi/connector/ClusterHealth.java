@@ -71,9 +71,9 @@ final class ClusterHealth {
         return sessionsTracked;
     }
 
-    /** Whether a poll has told anything yet: before, there is no health to report. */
-    boolean known() {
-        return status != null;
+    /** Why the last poll failed; null while the cluster is OK or has not been polled. */
+    PollFailure failure() {
+        return failure;
     }
 
     /** When the next heartbeat is due, given the interval; null while there is nothing to report. */

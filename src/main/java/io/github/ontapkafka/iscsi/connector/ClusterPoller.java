@@ -37,7 +37,6 @@ final class ClusterPoller {
     private Instant nextPollAt;
     private boolean inFlight;
     private ClusterIdentity identity;
-    private String failureMode;
     private final ClusterHealth health;
     /** The kinds of odd value already logged for this cluster: each is logged once, not at every record. */
     private final Set<String> oddityKindsLogged = new HashSet<>();
@@ -109,11 +108,10 @@ final class ClusterPoller {
                     cluster(), outcome.identity().name(), outcome.identity().uuid(), identity.name(), identity.uuid());
         }
         identity = outcome.identity();
-        if (failureMode != null) {
+        if (health.failure() != null) {
             log.info("ONTAP cluster {} ({}) is polled successfully again after {} failed poll(s)", cluster(),
                     identity.name(), health.consecutiveFailures());
         }
-        failureMode = null;
         Instant due = outcome.startedAt().plus(interval);
         nextPollAt = due.isBefore(now) ? now : due;
         return health.succeeded(sessionsTracked, Duration.between(outcome.startedAt(), now), now);
@@ -138,21 +136,21 @@ final class ClusterPoller {
      */
     boolean failed(PollFailure failure, Instant startedAt, Instant now) {
         inFlight = false;
+        PollFailure previous = health.failure();
         boolean changed = health.failed(failure, Duration.between(startedAt, now), now);
         Duration wait = Backoff.exponential(backoff, health.consecutiveFailures() - 1, backoffMax);
         nextPollAt = now.plus(wait);
-        logFailure(failure, wait);
+        logFailure(failure, previous, wait);
         return changed;
     }
 
     /** Logs a failure when the way the cluster fails changes, a repeat at DEBUG only. */
-    private void logFailure(PollFailure failure, Duration wait) {
-        if (failure.mode().equals(failureMode)) {
+    private void logFailure(PollFailure failure, PollFailure previous, Duration wait) {
+        if (previous != null && failure.mode().equals(previous.mode())) {
             log.debug("{} (failure {} in a row; next attempt in {} ms)", failure.getMessage(),
                     health.consecutiveFailures(), wait.toMillis(), failure);
             return;
         }
-        failureMode = failure.mode();
         if (failure.kind() == PollFailure.Kind.INTERNAL_ERROR) {
             log.error("{}. Nothing is emitted for this cluster until a poll succeeds; retrying in {} ms. Other "
                     + "clusters are not affected.", failure.getMessage(), wait.toMillis(), failure.getCause());

@@ -94,20 +94,22 @@ public class OntapIscsiSourceConnector extends SourceConnector {
         Config result = super.validate(connectorConfigs);
         Map<String, ConfigValue> values = new HashMap<>();
         result.configValues().forEach(value -> values.put(value.name(), value));
-        boolean syntaxOk = result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty());
-        if (syntaxOk) {
-            try {
-                new OntapSourceConfig(connectorConfigs);
-            } catch (ConfigException e) {
-                values.get(OntapSourceConfig.HEALTH_TOPIC).addErrorMessage(e.getMessage());
-                return result;
-            }
+        if (!result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty())) {
+            return result;
         }
-        if (!syntaxOk || !Boolean.TRUE.equals(values.get(OntapSourceConfig.VALIDATE_CONNECTION).value())) {
+        OntapSourceConfig config;
+        try {
+            config = new OntapSourceConfig(connectorConfigs);
+        } catch (ConfigException e) {
+            // Every key is valid on its own: what is left is the check across keys, of the health topic.
+            values.get(OntapSourceConfig.HEALTH_TOPIC).addErrorMessage(e.getMessage());
+            return result;
+        }
+        if (!config.getBoolean(OntapSourceConfig.VALIDATE_CONNECTION)) {
             return result;
         }
         try {
-            for (ClusterProbe.Problem problem : ClusterProbe.check(new OntapSourceConfig(connectorConfigs))) {
+            for (ClusterProbe.Problem problem : ClusterProbe.check(config)) {
                 problem.keys().forEach(key -> values.get(key).addErrorMessage(problem.message()));
             }
         } catch (ConfigException e) {

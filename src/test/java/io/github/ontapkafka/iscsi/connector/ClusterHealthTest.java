@@ -31,7 +31,7 @@ class ClusterHealthTest {
 
     @Test
     void everyChangeOfHealthIsNewsAndRepeatsAreNot() {
-        assertThat(health.known()).isFalse();
+        assertThat(health.failure()).as("not polled yet").isNull();
         assertThat(health.failed(failure(FailureKind.UNREACHABLE, 0, "refused"), Duration.ofMillis(5), T0))
                 .as("first contact, failing").isTrue();
         assertThat(health.failed(failure(FailureKind.UNREACHABLE, 0, "refused again"), Duration.ZERO, T0.plusSeconds(1)))
