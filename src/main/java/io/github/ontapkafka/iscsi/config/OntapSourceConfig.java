@@ -1,35 +1,33 @@
 package io.github.ontapkafka.iscsi.config;
 
 import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
-import io.github.ontapkafka.iscsi.ontap.HttpSettings;
-import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
+import io.github.ontapkafka.iscsi.ontap.OntapClients;
 import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
-import io.github.ontapkafka.iscsi.ontap.Secret;
-import io.github.ontapkafka.iscsi.ontap.TrustSettings;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 
-import okhttp3.OkHttpClient;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
-import java.nio.file.Path;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The connector's configuration: every key, its documentation, default and validator. */
 public final class OntapSourceConfig extends AbstractConfig {
 
     public static final String CLUSTERS = "ontap.clusters";
+    public static final String AUTH_METHOD = "ontap.auth.method";
     public static final String USERNAME = "ontap.username";
     public static final String PASSWORD = "ontap.password";
     public static final String TOPIC = "topic";
@@ -46,6 +44,19 @@ public final class OntapSourceConfig extends AbstractConfig {
     public static final String TRUSTSTORE_PASSWORD = "ontap.ssl.truststore.password";
     public static final String TRUSTSTORE_TYPE = "ontap.ssl.truststore.type";
     public static final String HOSTNAME_VERIFICATION = "ontap.ssl.hostname.verification.enabled";
+    public static final String KEYSTORE_LOCATION = "ontap.ssl.keystore.location";
+    public static final String KEYSTORE_PASSWORD = "ontap.ssl.keystore.password";
+    public static final String KEYSTORE_TYPE = "ontap.ssl.keystore.type";
+    public static final String KEY_PASSWORD = "ontap.ssl.key.password";
+    public static final String KEYSTORE_KEY_LOCATION = "ontap.ssl.keystore.key.location";
+    public static final String OAUTH2_TOKEN_ENDPOINT_URL = "ontap.oauth2.token.endpoint.url";
+    public static final String OAUTH2_CLIENT_ID = "ontap.oauth2.client.id";
+    public static final String OAUTH2_CLIENT_SECRET = "ontap.oauth2.client.secret";
+    public static final String OAUTH2_SCOPE = "ontap.oauth2.scope";
+    public static final String OAUTH2_AUDIENCE = "ontap.oauth2.audience";
+    public static final String OAUTH2_TRUSTSTORE_LOCATION = "ontap.oauth2.ssl.truststore.location";
+    public static final String OAUTH2_TRUSTSTORE_PASSWORD = "ontap.oauth2.ssl.truststore.password";
+    public static final String OAUTH2_TRUSTSTORE_TYPE = "ontap.oauth2.ssl.truststore.type";
     public static final String VALIDATE_CONNECTION = "ontap.validate.connection";
     public static final String HEALTH_TOPIC = "health.topic";
     public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
@@ -60,15 +71,39 @@ public final class OntapSourceConfig extends AbstractConfig {
     private static final String GROUP_HEALTH = "Health";
     private static final String GROUP_RESILIENCE = "Resilience";
     private static final String GROUP_TLS = "TLS";
+    private static final String GROUP_CERTIFICATE = "Certificate authentication";
+    private static final String GROUP_OAUTH2 = "OAuth 2.0 authentication";
 
     public static final ConfigDef CONFIG_DEF = buildConfigDef();
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
+    private final List<ClusterSettings> clusters;
+
+    /** @throws ConfigException on the first problem found, naming the key to change */
     public OntapSourceConfig(Map<String, String> props) {
+        this(props, new ArrayList<>(), true);
+    }
+
+    private OntapSourceConfig(Map<String, String> props, List<ConfigProblem> problems, boolean throwOnProblem) {
         super(CONFIG_DEF, props);
         if (getString(TOPIC).trim().equals(healthTopic())) {
-            throw new ConfigException(HEALTH_TOPIC, healthTopic(), "must differ from " + TOPIC
-                    + ": health records and session events have schemas of their own");
+            problems.add(new ConfigProblem(HEALTH_TOPIC, "must differ from " + TOPIC
+                    + ": health records and session events have schemas of their own"));
         }
+        this.clusters = List.copyOf(new ClusterSettingsReader(originalsStrings(), values(), problems)
+                .readAll(getList(CLUSTERS)));
+        if (throwOnProblem && !problems.isEmpty()) {
+            ConfigProblem first = problems.get(0);
+            throw new ConfigException(first.key() + ": " + first.message());
+        }
+    }
+
+    /**
+     * For validation: the configuration with every problem across keys added to {@code problems} instead of thrown.
+     * Each key must be valid on its own; clusters with a problem are left out of {@link #clusters()}.
+     */
+    public static OntapSourceConfig collectingProblems(Map<String, String> props, List<ConfigProblem> problems) {
+        return new OntapSourceConfig(props, problems, false);
     }
 
     private static ConfigDef buildConfigDef() {
@@ -77,6 +112,8 @@ public final class OntapSourceConfig extends AbstractConfig {
         int health = 0;
         int resilience = 0;
         int tls = 0;
+        int certificate = 0;
+        int oauth2 = 0;
         return new ConfigDef()
                 .define(CLUSTERS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, new ClusterListValidator(), Importance.HIGH,
                         "Comma-separated management base URLs of the ONTAP clusters to watch, for example "
@@ -84,11 +121,20 @@ public final class OntapSourceConfig extends AbstractConfig {
                                 + "and simulators, with a warning. Each cluster is identified by the UUID it reports, "
                                 + "so a cluster keeps its state when its address changes.",
                         GROUP_ONTAP, ++ontap, Width.LONG, "Cluster URLs")
-                .define(USERNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
-                        Importance.HIGH, "ONTAP account for HTTP Basic authentication. A read-only REST role that may "
-                                + "read /api/cluster and /api/protocols/san/iscsi/sessions suffices.",
+                .define(AUTH_METHOD, Type.STRING, AuthMethod.BASIC.configValue(),
+                        ConfigDef.CaseInsensitiveValidString.in(AuthMethod.configValues()), Importance.HIGH,
+                        "How the connector proves itself to the clusters: 'basic' (an ONTAP account and its "
+                                + "password), 'certificate' (a TLS client certificate whose common name is an ONTAP "
+                                + "account, see ontap.ssl.keystore.*) or 'oauth2' (bearer tokens of your identity "
+                                + "provider, client-credentials grant, ONTAP 9.14 and later, see ontap.oauth2.*). A "
+                                + "cluster listed by name may use its own: ontap.cluster.<name>.auth.method.",
+                        GROUP_ONTAP, ++ontap, Width.SHORT, "Authentication method")
+                .define(USERNAME, Type.STRING, null, new ConfigDef.NonEmptyString(),
+                        Importance.HIGH, "ONTAP account for HTTP Basic authentication (ontap.auth.method=basic). A "
+                                + "read-only REST role that may read /api/cluster and "
+                                + "/api/protocols/san/iscsi/sessions suffices.",
                         GROUP_ONTAP, ++ontap, Width.MEDIUM, "Username")
-                .define(PASSWORD, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
+                .define(PASSWORD, Type.PASSWORD, null, Importance.HIGH,
                         "Password of ontap.username. Use a config provider (${file:...}) to keep it out of the "
                                 + "connector configuration.",
                         GROUP_ONTAP, ++ontap, Width.MEDIUM, "Password")
@@ -164,15 +210,63 @@ public final class OntapSourceConfig extends AbstractConfig {
                         "Whether the cluster certificate must match the host name of its URL. Switch it off only "
                                 + "for certificates issued without the address you connect to; the certificate "
                                 + "chain is verified either way.",
-                        GROUP_TLS, ++tls, Width.SHORT, "Hostname verification");
+                        GROUP_TLS, ++tls, Width.SHORT, "Hostname verification")
+                .define(KEYSTORE_LOCATION, Type.STRING, null, Importance.MEDIUM,
+                        "The client certificate and its private key, for ontap.auth.method=certificate: a PKCS12 or "
+                                + "JKS key store with one key entry, or a PEM file with the certificate chain and a "
+                                + "PKCS#8 key (plain or encrypted; the key may be in its own file, "
+                                + "ontap.ssl.keystore.key.location). ONTAP maps the certificate's common name to an "
+                                + "account with a login of -authentication-method cert.",
+                        GROUP_CERTIFICATE, ++certificate, Width.LONG, "Keystore location")
+                .define(KEYSTORE_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                        "Password of the key store (not needed for PEM).",
+                        GROUP_CERTIFICATE, ++certificate, Width.MEDIUM, "Keystore password")
+                .define(KEYSTORE_TYPE, Type.STRING, "PKCS12",
+                        ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS", "PEM"), Importance.LOW,
+                        "Format of the key store: PKCS12, JKS, or PEM.",
+                        GROUP_CERTIFICATE, ++certificate, Width.SHORT, "Keystore type")
+                .define(KEY_PASSWORD, Type.PASSWORD, null, Importance.MEDIUM,
+                        "Password of the private key, if it differs from the key store's; for PEM, the password "
+                                + "of an encrypted PKCS#8 key (BEGIN ENCRYPTED PRIVATE KEY).",
+                        GROUP_CERTIFICATE, ++certificate, Width.MEDIUM, "Key password")
+                .define(KEYSTORE_KEY_LOCATION, Type.STRING, null, Importance.LOW,
+                        "PEM only: the file with the PKCS#8 private key, when it is not in "
+                                + "ontap.ssl.keystore.location.",
+                        GROUP_CERTIFICATE, ++certificate, Width.LONG, "Key location")
+                .define(OAUTH2_TOKEN_ENDPOINT_URL, Type.STRING, null, new HttpUrlValidator(), Importance.MEDIUM,
+                        "Token endpoint of your identity provider, for ontap.auth.method=oauth2. The connector asks "
+                                + "it for a token with the client-credentials grant, caches the token, renews it "
+                                + "after four fifths of its lifetime and once more when a cluster rejects it.",
+                        GROUP_OAUTH2, ++oauth2, Width.LONG, "Token endpoint URL")
+                .define(OAUTH2_CLIENT_ID, Type.STRING, null, Importance.MEDIUM,
+                        "The connector's client id at the identity provider.",
+                        GROUP_OAUTH2, ++oauth2, Width.MEDIUM, "Client id")
+                .define(OAUTH2_CLIENT_SECRET, Type.PASSWORD, null, Importance.MEDIUM,
+                        "The client's secret, sent to the token endpoint only (HTTP Basic, RFC 6749 2.3.1). Use a "
+                                + "config provider.",
+                        GROUP_OAUTH2, ++oauth2, Width.MEDIUM, "Client secret")
+                .define(OAUTH2_SCOPE, Type.STRING, null, Importance.LOW,
+                        "Scope to ask for, space-separated, if your provider or ONTAP's mapping needs one.",
+                        GROUP_OAUTH2, ++oauth2, Width.MEDIUM, "Scope")
+                .define(OAUTH2_AUDIENCE, Type.STRING, null, Importance.LOW,
+                        "Audience to ask for (the 'audience' parameter some providers, Auth0 among them, need).",
+                        GROUP_OAUTH2, ++oauth2, Width.MEDIUM, "Audience")
+                .define(OAUTH2_TRUSTSTORE_LOCATION, Type.STRING, null, Importance.LOW,
+                        "Truststore for the token endpoint's certificate, when it is not the JVM's default trust; "
+                                + "independent of ontap.ssl.truststore.location.",
+                        GROUP_OAUTH2, ++oauth2, Width.LONG, "Token endpoint truststore location")
+                .define(OAUTH2_TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                        "Password of that truststore, if it has one.",
+                        GROUP_OAUTH2, ++oauth2, Width.MEDIUM, "Token endpoint truststore password")
+                .define(OAUTH2_TRUSTSTORE_TYPE, Type.STRING, "PKCS12",
+                        ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS", "PEM"), Importance.LOW,
+                        "Format of that truststore: PKCS12, JKS, or PEM.",
+                        GROUP_OAUTH2, ++oauth2, Width.SHORT, "Token endpoint truststore type");
     }
 
-    public List<ClusterUrl> clusters() {
-        List<ClusterUrl> urls = new ArrayList<>();
-        for (String raw : getList(CLUSTERS)) {
-            urls.add(ClusterUrl.parse(raw));
-        }
-        return urls;
+    /** The clusters to watch, each with the settings it is read with. */
+    public List<ClusterSettings> clusters() {
+        return clusters;
     }
 
     public String topic() {
@@ -212,37 +306,20 @@ public final class OntapSourceConfig extends AbstractConfig {
                 Duration.ofMillis(getLong(REQUEST_RETRY_BACKOFF_MS)));
     }
 
-    /** The Basic authorization header value of the configured account. */
-    public String authorization() {
-        return OntapHttpClients.basicAuthorization(getString(USERNAME), Secret.of(getPassword(PASSWORD).value()));
+    /** Whether {@code key} is a setting of one cluster, {@code ontap.cluster.<name>.*}. */
+    public static boolean isClusterKey(String key) {
+        return key.startsWith(ClusterSettingsReader.CLUSTER_PREFIX);
     }
 
-    /**
-     * The HTTP client for the clusters.
-     *
-     * @throws ConfigException on {@value #TRUSTSTORE_LOCATION} if the truststore cannot be read
-     */
-    public OkHttpClient httpClient() {
-        try {
-            return OntapHttpClients.create(httpSettings());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(TRUSTSTORE_LOCATION + ": " + e.getMessage());
-        }
+    /** Whether {@code key} is a setting of the cluster listed as {@code entry} in {@code ontap.clusters}. */
+    public static boolean isKeyOfCluster(String key, String entry) {
+        return key.startsWith(ClusterSettingsReader.CLUSTER_PREFIX + entry.trim() + ".");
     }
 
-    HttpSettings httpSettings() {
-        return new HttpSettings(Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS)), Duration.ofMillis(getInt(READ_TIMEOUT_MS)),
-                trustSettings(), getBoolean(HOSTNAME_VERIFICATION));
-    }
-
-    private TrustSettings trustSettings() {
-        String location = getString(TRUSTSTORE_LOCATION);
-        if (location == null || location.isBlank()) {
-            return null;
-        }
-        Password password = getPassword(TRUSTSTORE_PASSWORD);
-        return new TrustSettings(Path.of(location.trim()), getString(TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT),
-                password == null ? null : Secret.of(password.value()));
+    /** Makes the clients of the clusters, with the configured timeouts and retries. */
+    public OntapClients ontapClients(Duration callTimeout, RequestPolicy policy, Clock clock) {
+        return new OntapClients(Duration.ofMillis(getInt(CONNECT_TIMEOUT_MS)), Duration.ofMillis(getInt(READ_TIMEOUT_MS)),
+                callTimeout, policy, clock);
     }
 
     /** Checks each URL of the list, so that the error names the offending cluster; duplicates are refused too. */
@@ -254,23 +331,53 @@ public final class OntapSourceConfig extends AbstractConfig {
             if (urls == null || urls.isEmpty()) {
                 throw new ConfigException(name, "", "at least one cluster URL is required");
             }
-            Set<ClusterUrl> seen = new LinkedHashSet<>();
+            Set<String> seen = new LinkedHashSet<>();
             for (String raw : urls) {
-                ClusterUrl url;
-                try {
-                    url = ClusterUrl.parse(raw);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(name + ": " + e.getMessage());
+                String entry = raw.trim();
+                if (ClusterSettingsReader.isName(entry)) {
+                    if (!CLUSTER_NAME.matcher(entry).matches()) {
+                        throw new ConfigException(name + ": '" + entry + "' is neither an http(s) URL nor a cluster "
+                                + "name (letters, digits, '_' and '-')");
+                    }
+                } else {
+                    try {
+                        entry = ClusterUrl.parse(entry).toString();
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(name + ": " + e.getMessage());
+                    }
                 }
-                if (!seen.add(url)) {
-                    throw new ConfigException(name + ": cluster " + url + " is listed twice");
+                if (!seen.add(entry)) {
+                    throw new ConfigException(name + ": cluster " + entry + " is listed twice");
                 }
             }
         }
 
         @Override
         public String toString() {
-            return "comma-separated http(s) base URLs";
+            return "comma-separated http(s) base URLs, or names of clusters with an ontap.cluster.<name>.url";
+        }
+    }
+
+    /** Accepts an http(s) URL or nothing. */
+    static final class HttpUrlValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            if (value == null || value.toString().isBlank()) {
+                return;
+            }
+            try {
+                URI uri = new URI(value.toString().trim());
+                if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+                    throw new ConfigException(name, value, "expected an http(s) URL");
+                }
+            } catch (URISyntaxException e) {
+                throw new ConfigException(name, value, "not a URL: " + e.getReason());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "an https URL";
         }
     }
 }

@@ -1,14 +1,15 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
+import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.ontap.Login;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
+import io.github.ontapkafka.iscsi.ontap.OntapClients;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
-import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
 import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
-import okhttp3.OkHttpClient;
+import io.github.ontapkafka.iscsi.ontap.UnusableKeyMaterialException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +38,14 @@ final class ClusterProbe {
     }
 
     static List<Problem> check(OntapSourceConfig config) throws InterruptedException {
-        OkHttpClient http = config.httpClient().newBuilder().callTimeout(PER_CLUSTER_LIMIT).build();
-        String authorization = config.authorization();
-        RequestPolicy once = new RequestPolicy(1, 0, Duration.ZERO);
-        JsonFactory json = new JsonFactory();
-        List<ClusterUrl> clusters = config.clusters();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, clusters.size()),
+        List<ClusterSettings> clusters = config.clusters();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(MAX_PARALLEL, Math.max(1, clusters.size())),
                 DaemonThreads.named("ontap-iscsi-validate"));
-        try {
+        try (OntapClients clients = config.ontapClients(PER_CLUSTER_LIMIT, new RequestPolicy(1, 0, Duration.ZERO),
+                Clock.systemUTC())) {
             List<Future<Problem>> checks = new ArrayList<>();
-            for (ClusterUrl url : clusters) {
-                OntapClient client = new OntapClient(url, http, authorization, once, json);
-                checks.add(pool.submit(() -> probe(client)));
+            for (ClusterSettings cluster : clusters) {
+                checks.add(pool.submit(() -> probe(clients, cluster)));
             }
             List<Problem> problems = new ArrayList<>();
             for (int i = 0; i < checks.size(); i++) {
@@ -60,38 +57,69 @@ final class ClusterProbe {
             return problems;
         } finally {
             pool.shutdownNow();
-            OntapHttpClients.close(http);
         }
     }
 
-    private static Problem probe(OntapClient client) throws InterruptedException {
+    private static Problem probe(OntapClients clients, ClusterSettings cluster) throws InterruptedException {
+        OntapClient client;
+        try {
+            client = clients.create(cluster.url(), cluster.access());
+        } catch (UnusableKeyMaterialException e) {
+            return new Problem(List.of(fileKey(cluster, e)), "ONTAP cluster " + cluster + ": "
+                    + e.getMessage());
+        }
         try {
             client.fetchIdentity();
             client.probeSessions();
             return null;
         } catch (OntapException e) {
-            return new Problem(keysConcerned(e), e.getMessage());
+            return new Problem(keysConcerned(e, cluster), e.getMessage());
         }
     }
 
-    private static Problem outcome(Future<Problem> check, ClusterUrl url) throws InterruptedException {
+    private static Problem outcome(Future<Problem> check, ClusterSettings cluster) throws InterruptedException {
         try {
             return check.get(PER_CLUSTER_LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            return new Problem(List.of(OntapSourceConfig.CLUSTERS), "ONTAP cluster " + url + ": no answer within "
+            return new Problem(List.of(cluster.keyFor(OntapSourceConfig.CLUSTERS)), "ONTAP cluster " + cluster
+                    + ": no answer within "
                     + PER_CLUSTER_LIMIT.toSeconds() + " s");
         } catch (ExecutionException e) {
-            return new Problem(List.of(OntapSourceConfig.CLUSTERS), "ONTAP cluster " + url + ": check failed: "
+            return new Problem(List.of(cluster.keyFor(OntapSourceConfig.CLUSTERS)), "ONTAP cluster " + cluster
+                    + ": check failed: "
                     + e.getCause());
         }
     }
 
-    private static List<String> keysConcerned(OntapException e) {
-        return switch (e.kind()) {
-            case UNAUTHORIZED -> List.of(OntapSourceConfig.USERNAME, OntapSourceConfig.PASSWORD);
-            case FORBIDDEN -> List.of(OntapSourceConfig.USERNAME);
+    /** The keys to change for a failure, where this cluster reads them (its own keys, or the connector-wide ones). */
+    private static List<String> keysConcerned(OntapException e, ClusterSettings cluster) {
+        List<String> keys = switch (e.kind()) {
+            case UNAUTHORIZED, FORBIDDEN -> credentialKeys(cluster.access().login());
             case TLS -> List.of(OntapSourceConfig.TRUSTSTORE_LOCATION);
+            case CERTIFICATE_REJECTED -> List.of(OntapSourceConfig.KEYSTORE_LOCATION);
+            case TOKEN_ENDPOINT -> List.of(OntapSourceConfig.OAUTH2_TOKEN_ENDPOINT_URL,
+                    OntapSourceConfig.OAUTH2_CLIENT_ID);
             default -> List.of(OntapSourceConfig.CLUSTERS);
         };
+        return keys.stream().map(cluster::keyFor).toList();
+    }
+
+    private static List<String> credentialKeys(Login login) {
+        if (login instanceof Login.Certificate) {
+            return List.of(OntapSourceConfig.KEYSTORE_LOCATION);
+        }
+        if (login instanceof Login.OAuth2) {
+            return List.of(OntapSourceConfig.OAUTH2_CLIENT_ID);
+        }
+        return List.of(OntapSourceConfig.USERNAME, OntapSourceConfig.PASSWORD);
+    }
+
+    /** A truststore, keystore or key file that cannot be used: reported on the key that names that file. */
+    private static String fileKey(ClusterSettings cluster, UnusableKeyMaterialException e) {
+        return cluster.keyFor(switch (e.store()) {
+            case TRUSTSTORE -> OntapSourceConfig.TRUSTSTORE_LOCATION;
+            case KEYSTORE -> OntapSourceConfig.KEYSTORE_LOCATION;
+            case TOKEN_ENDPOINT_TRUSTSTORE -> OntapSourceConfig.OAUTH2_TRUSTSTORE_LOCATION;
+        });
     }
 }

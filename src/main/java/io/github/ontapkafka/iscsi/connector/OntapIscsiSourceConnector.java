@@ -1,8 +1,9 @@
 package io.github.ontapkafka.iscsi.connector;
 
+import io.github.ontapkafka.iscsi.config.ClusterSettings;
+import io.github.ontapkafka.iscsi.config.ConfigProblem;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
-import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
-import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
+import io.github.ontapkafka.iscsi.ontap.OntapClients;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import io.github.ontapkafka.iscsi.tracking.UnusableOffsetException;
 import org.apache.kafka.common.config.Config;
@@ -16,8 +17,11 @@ import org.apache.kafka.connect.source.SourceConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,13 +42,18 @@ public class OntapIscsiSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.props = Map.copyOf(props);
         this.config = new OntapSourceConfig(props);
-        // Fails now, naming the file, rather than in every task: an unreadable truststore.
-        OntapHttpClients.close(config.httpClient());
-        for (ClusterUrl url : config.clusters()) {
-            if (url.isPlainHttp()) {
-                log.warn("ONTAP cluster {} is reached over plain http: credentials and session data cross the "
-                        + "network unencrypted. Use https unless a trusted proxy or a simulator is in between.", url);
+        // Fails now, naming the cluster and the file, rather than in every task: unusable key material.
+        try (OntapClients clients = config.ontapClients(Duration.ZERO, config.requestPolicy(), Clock.systemUTC())) {
+            for (ClusterSettings cluster : config.clusters()) {
+                clients.create(cluster.url(), cluster.access());
+                if (cluster.url().isPlainHttp()) {
+                    log.warn("ONTAP cluster {} is reached over plain http: credentials and session data cross the "
+                            + "network unencrypted. Use https unless a trusted proxy or a simulator is in between.",
+                            cluster);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
         }
     }
 
@@ -62,6 +71,9 @@ public class OntapIscsiSourceConnector extends SourceConnector {
         List<Map<String, String>> configs = new ArrayList<>();
         for (List<String> clusters : ClusterAssignment.spread(config.getList(OntapSourceConfig.CLUSTERS), maxTasks)) {
             Map<String, String> taskProps = new HashMap<>(props);
+            // A task holds the own settings of its clusters only: fewer copies of their secrets.
+            taskProps.keySet().removeIf(key -> OntapSourceConfig.isClusterKey(key)
+                    && clusters.stream().noneMatch(name -> OntapSourceConfig.isKeyOfCluster(key, name)));
             taskProps.put(OntapSourceConfig.CLUSTERS, String.join(",", clusters));
             taskProps.put(OntapSourceConfig.TASK_ID, String.valueOf(configs.size()));
             configs.add(taskProps);
@@ -92,33 +104,40 @@ public class OntapIscsiSourceConnector extends SourceConnector {
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        Map<String, ConfigValue> values = new HashMap<>();
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
         result.configValues().forEach(value -> values.put(value.name(), value));
         if (!result.configValues().stream().allMatch(value -> value.errorMessages().isEmpty())) {
             return result;
         }
-        OntapSourceConfig config;
-        try {
-            config = new OntapSourceConfig(connectorConfigs);
-        } catch (ConfigException e) {
-            // Every key is valid on its own: what is left is the check across keys, of the health topic.
-            values.get(OntapSourceConfig.HEALTH_TOPIC).addErrorMessage(e.getMessage());
-            return result;
+        List<ConfigProblem> problems = new ArrayList<>();
+        OntapSourceConfig config = OntapSourceConfig.collectingProblems(connectorConfigs, problems);
+        for (ConfigProblem problem : problems) {
+            valueOf(values, problem.key()).addErrorMessage(problem.message());
+        }
+        if (!problems.isEmpty()) {
+            return new Config(new ArrayList<>(values.values()));
         }
         if (!config.getBoolean(OntapSourceConfig.VALIDATE_CONNECTION)) {
             return result;
         }
         try {
             for (ClusterProbe.Problem problem : ClusterProbe.check(config)) {
-                problem.keys().forEach(key -> values.get(key).addErrorMessage(problem.message()));
+                problem.keys().forEach(key -> valueOf(values, key).addErrorMessage(problem.message()));
             }
-        } catch (ConfigException e) {
-            values.get(OntapSourceConfig.TRUSTSTORE_LOCATION).addErrorMessage(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             values.get(OntapSourceConfig.CLUSTERS).addErrorMessage("validation interrupted");
         }
-        return result;
+        return new Config(new ArrayList<>(values.values()));
+    }
+
+    /**
+     * The entry of a key in the validation result. A cluster's own keys ({@code ontap.cluster.<name>.*}) are not in
+     * the connector's ConfigDef; Connect reports entries for such keys too. Their value is left out: it may be a
+     * secret.
+     */
+    private static ConfigValue valueOf(Map<String, ConfigValue> values, String key) {
+        return values.computeIfAbsent(key, ConfigValue::new);
     }
 
     /**

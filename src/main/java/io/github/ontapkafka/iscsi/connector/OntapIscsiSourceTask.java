@@ -1,6 +1,6 @@
 package io.github.ontapkafka.iscsi.connector;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.event.HealthRecords;
@@ -9,14 +9,13 @@ import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
-import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
-import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
+import io.github.ontapkafka.iscsi.ontap.OntapClients;
 import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.tracking.UnusableOffsetException;
-import okhttp3.OkHttpClient;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -61,7 +60,7 @@ public class OntapIscsiSourceTask extends SourceTask {
     private HealthRecords healthRecords;
     /** Zero when heartbeats are switched off. */
     private Duration heartbeatInterval;
-    private OkHttpClient http;
+    private OntapClients clients;
     private ExecutorService fetchers;
 
     public OntapIscsiSourceTask() {
@@ -86,17 +85,14 @@ public class OntapIscsiSourceTask extends SourceTask {
         healthRecords = healthTopic == null ? null : new HealthRecords(healthTopic, props.getOrDefault("name", ""),
                 Integer.parseInt(props.getOrDefault(OntapSourceConfig.TASK_ID, "0")), Version.get());
         heartbeatInterval = config.heartbeatInterval();
-        http = config.httpClient();
-        String authorization = config.authorization();
-        RequestPolicy policy = config.requestPolicy();
-        JsonFactory json = new JsonFactory();
+        clients = config.ontapClients(Duration.ZERO, config.requestPolicy(), clock);
         Instant now = clock.instant();
-        List<ClusterUrl> clusters = config.clusters();
+        List<ClusterSettings> clusters = config.clusters();
         Duration spacing = firstPollSpacing(config.pollInterval(), clusters.size());
         TaskMetrics taskMetrics = TaskMetrics.of(context);
         List<ClusterPoller> created = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
-            OntapClient client = new OntapClient(clusters.get(i), http, authorization, policy, json);
+            OntapClient client = client(clusters.get(i));
             ClusterPoller poller = new ClusterPoller(client, config.pollInterval(), config.retryBackoff(),
                     config.retryBackoffMax(), now.plus(spacing.multipliedBy(i)));
             created.add(poller);
@@ -107,6 +103,15 @@ public class OntapIscsiSourceTask extends SourceTask {
                 DaemonThreads.named("ontap-iscsi-fetch-" + TASK_SEQUENCE.incrementAndGet()));
         log.info("Polling {} ONTAP cluster(s) every {} ms: {}", pollers.size(), config.pollInterval().toMillis(),
                 config.clusters());
+    }
+
+    /** A cluster's key material was checked by the connector's start; a file changed since fails the task here. */
+    private OntapClient client(ClusterSettings cluster) {
+        try {
+            return clients.create(cluster.url(), cluster.access());
+        } catch (IllegalArgumentException e) {
+            throw new ConnectException("ONTAP cluster " + cluster + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -254,8 +259,8 @@ public class OntapIscsiSourceTask extends SourceTask {
         if (fetchers != null) {
             fetchers.shutdownNow();
         }
-        if (http != null) {
-            OntapHttpClients.close(http);
+        if (clients != null) {
+            clients.close();
         }
     }
 }

@@ -16,6 +16,8 @@ final class PollFailure extends Exception {
         CREDENTIALS_REJECTED,
         NOT_AUTHORISED,
         TLS_TRUST,
+        CERTIFICATE_REJECTED,
+        TOKEN_ENDPOINT_FAILED,
         UNREACHABLE,
         TIMEOUT,
         HTTP_ERROR,
@@ -39,6 +41,8 @@ final class PollFailure extends Exception {
             case UNAUTHORIZED -> Kind.CREDENTIALS_REJECTED;
             case FORBIDDEN -> Kind.NOT_AUTHORISED;
             case TLS -> Kind.TLS_TRUST;
+            case CERTIFICATE_REJECTED -> Kind.CERTIFICATE_REJECTED;
+            case TOKEN_ENDPOINT -> Kind.TOKEN_ENDPOINT_FAILED;
             case UNREACHABLE -> Kind.UNREACHABLE;
             case TIMEOUT -> Kind.TIMEOUT;
             case HTTP_ERROR -> Kind.HTTP_ERROR;

@@ -5,6 +5,8 @@ public enum FailureKind {
     UNREACHABLE("connection failed"),
     TIMEOUT("timed out"),
     TLS("TLS handshake failed"),
+    CERTIFICATE_REJECTED("client certificate refused"),
+    TOKEN_ENDPOINT("no OAuth 2.0 token"),
     UNAUTHORIZED("credentials rejected (HTTP 401)"),
     FORBIDDEN("account lacks the privilege (HTTP 403)"),
     HTTP_ERROR("HTTP error"),

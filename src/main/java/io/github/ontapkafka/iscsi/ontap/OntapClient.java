@@ -37,7 +37,7 @@ public final class OntapClient {
 
     private final ClusterUrl cluster;
     private final OkHttpClient http;
-    private final String authorization;
+    private final Authentication authentication;
     private final RequestPolicy policy;
     private final JsonFactory json;
     private final SessionPageParser pageParser;
@@ -45,11 +45,11 @@ public final class OntapClient {
     private final LongAdder requestsSent = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
 
-    public OntapClient(ClusterUrl cluster, OkHttpClient http, String authorization, RequestPolicy policy,
+    public OntapClient(ClusterUrl cluster, OkHttpClient http, Authentication authentication, RequestPolicy policy,
                        JsonFactory json) {
         this.cluster = cluster;
         this.http = http;
-        this.authorization = authorization;
+        this.authentication = authentication;
         this.policy = policy;
         this.json = json;
         this.pageParser = new SessionPageParser(json);
@@ -143,18 +143,14 @@ public final class OntapClient {
     }
 
     private byte[] getJson(HttpUrl url, String what) throws OntapException, InterruptedException {
-        Request request = new Request.Builder()
-                .url(url)
-                .header("Authorization", authorization)
-                .header("Accept", "application/json")
-                .get()
-                .build();
+        boolean renewed = false;
         for (int attempt = 0; ; attempt++) {
             boolean mayRetry = attempt < policy.retries();
             Duration serverHint = null;
             OntapException failure;
+            String authorization = authorization(what);
             requestsSent.increment();
-            try (Response response = http.newCall(request).execute()) {
+            try (Response response = http.newCall(request(url, authorization)).execute()) {
                 ResponseBody body = response.body();
                 String contentType = response.header("Content-Type");
                 if (response.isSuccessful()) {
@@ -167,8 +163,15 @@ public final class OntapClient {
                     bytesReceived.add(bytes.length);
                     return bytes;
                 }
-                failure = statusFailure(response.code(), what, OntapResponses.errorMessage(json, body.bytes(), contentType),
-                        response.header("Location"));
+                String ontapMessage = OntapResponses.errorMessage(json, body.bytes(), contentType);
+                if (response.code() == 401 && !renewed && authorization != null
+                        && authentication.renewAfterRejection(authorization)) {
+                    // Not a retry of a failure: the same attempt with a fresh credential.
+                    renewed = true;
+                    attempt--;
+                    continue;
+                }
+                failure = statusFailure(response.code(), what, ontapMessage, response.header("Location"));
                 if (!isRetryable(response.code())) {
                     throw failure;
                 }
@@ -181,7 +184,7 @@ public final class OntapClient {
                         what + ": " + (e instanceof SocketTimeoutException ? "no answer in time" : e.getMessage()), e);
             } catch (SSLException e) {
                 // Trust does not fix itself between retries.
-                throw new OntapException(cluster, FailureKind.TLS, what + ": " + describe(e) + "; " + TRUST_HINT, e);
+                throw tlsFailure(what, e);
             } catch (IOException e) {
                 failure = new OntapException(cluster, FailureKind.UNREACHABLE, what + ": " + describe(e), e);
             }
@@ -192,6 +195,34 @@ public final class OntapClient {
         }
     }
 
+    private String authorization(String what) throws OntapException, InterruptedException {
+        try {
+            return authentication.authorization();
+        } catch (TokenEndpointException e) {
+            throw new OntapException(cluster, FailureKind.TOKEN_ENDPOINT, what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Request request(HttpUrl url, String authorization) {
+        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.build();
+    }
+
+    /**
+     * A handshake the cluster ended with an alert about our certificate is a refused certificate; anything else is
+     * about trusting the cluster's.
+     */
+    private OntapException tlsFailure(String what, SSLException e) {
+        if (authentication.presentsCertificate() && TlsAlerts.refusesClientCertificate(e)) {
+            return new OntapException(cluster, FailureKind.CERTIFICATE_REJECTED,
+                    what + ": " + describe(e) + "; " + authentication.refusalHint(), e);
+        }
+        return new OntapException(cluster, FailureKind.TLS, what + ": " + describe(e) + "; " + TRUST_HINT, e);
+    }
+
     private OntapException statusFailure(int status, String what, String ontapMessage, String location) {
         FailureKind kind = switch (status) {
             case 401 -> FailureKind.UNAUTHORIZED;
@@ -199,6 +230,9 @@ public final class OntapClient {
             default -> FailureKind.HTTP_ERROR;
         };
         String detail = what + ": HTTP " + status + ", " + ontapMessage;
+        if (status == 401) {
+            detail += "; " + authentication.refusalHint();
+        }
         if (location != null && status >= 300 && status < 400) {
             detail += "; redirected to " + location + " (configure the final URL)";
         }

@@ -1,8 +1,12 @@
 package io.github.ontapkafka.iscsi.ontap;
 
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+
 /**
  * A password or similar, handed down from the configuration. It prints as {@code [hidden]}, so that no log line,
- * exception or {@code toString} of a holder can show it by accident.
+ * exception or {@code toString} of a holder can show it by accident. Equal values are equal secrets, so that clusters
+ * configured with the same OAuth 2.0 client share its token.
  */
 public final class Secret {
 
@@ -19,6 +23,17 @@ public final class Secret {
 
     public String value() {
         return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Secret other && MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8),
+                other.value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override
