@@ -94,7 +94,8 @@ final class ClusterProbe {
     /** The keys to change for a failure, where this cluster reads them (its own keys, or the connector-wide ones). */
     private static List<String> keysConcerned(OntapException e, ClusterSettings cluster) {
         List<String> keys = switch (e.kind()) {
-            case UNAUTHORIZED, FORBIDDEN -> credentialKeys(cluster.access().login());
+            case UNAUTHORIZED -> credentialKeys(cluster.access().login());
+            case FORBIDDEN -> credentialKeys(cluster.access().login()).subList(0, 1);
             case TLS -> List.of(OntapSourceConfig.TRUSTSTORE_LOCATION);
             case CERTIFICATE_REJECTED -> List.of(OntapSourceConfig.KEYSTORE_LOCATION);
             case TOKEN_ENDPOINT -> List.of(OntapSourceConfig.OAUTH2_TOKEN_ENDPOINT_URL,
@@ -104,6 +105,7 @@ final class ClusterProbe {
         return keys.stream().map(cluster::keyFor).toList();
     }
 
+    /** The keys of the credentials, the one naming the account first. */
     private static List<String> credentialKeys(Login login) {
         if (login instanceof Login.Certificate) {
             return List.of(OntapSourceConfig.KEYSTORE_LOCATION);

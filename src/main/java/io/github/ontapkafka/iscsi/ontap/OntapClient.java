@@ -149,8 +149,9 @@ public final class OntapClient {
             Duration serverHint = null;
             OntapException failure;
             String authorization = authorization(what);
+            HandshakeWatch.Completed handshake = new HandshakeWatch.Completed();
             requestsSent.increment();
-            try (Response response = http.newCall(request(url, authorization)).execute()) {
+            try (Response response = http.newCall(request(url, authorization, handshake)).execute()) {
                 ResponseBody body = response.body();
                 String contentType = response.header("Content-Type");
                 if (response.isSuccessful()) {
@@ -186,7 +187,11 @@ public final class OntapClient {
                 // Trust does not fix itself between retries.
                 throw tlsFailure(what, e);
             } catch (IOException e) {
-                failure = new OntapException(cluster, FailureKind.UNREACHABLE, what + ": " + describe(e), e);
+                failure = handshake.completed() && authentication.presentsCertificate()
+                        ? new OntapException(cluster, FailureKind.CERTIFICATE_REJECTED, what + ": the cluster closed "
+                        + "the connection right after the TLS handshake (" + describe(e) + "), as TLS 1.3 servers "
+                        + "refuse a client certificate; " + authentication.refusalHint(), e)
+                        : new OntapException(cluster, FailureKind.UNREACHABLE, what + ": " + describe(e), e);
             }
             if (!mayRetry) {
                 throw failure;
@@ -203,8 +208,9 @@ public final class OntapClient {
         }
     }
 
-    private static Request request(HttpUrl url, String authorization) {
-        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get();
+    private static Request request(HttpUrl url, String authorization, HandshakeWatch.Completed handshake) {
+        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get()
+                .tag(HandshakeWatch.Completed.class, handshake);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -40,6 +40,7 @@ public final class OntapClients implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .eventListenerFactory(HandshakeWatch.FACTORY)
                 .build();
         this.policy = policy;
         this.clock = clock;

@@ -1,7 +1,8 @@
 package io.github.ontapkafka.iscsi.config;
 
 
-import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
+import io.github.ontapkafka.iscsi.ontap.Secret;
+import io.github.ontapkafka.iscsi.ontap.Login;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 
 import org.apache.kafka.common.config.ConfigException;
@@ -30,8 +31,11 @@ class OntapSourceConfigTest {
         assertThat(config.topic()).isEqualTo("ontap.iscsi.sessions");
         assertThat(config.pollInterval().toMillis()).isEqualTo(30_000);
         assertThat(config.snapshotMode()).isEqualTo(SnapshotMode.INITIAL);
-        assertThat(config.httpSettings().hostnameVerification()).isTrue();
-        assertThat(config.clusters()).extracting(ClusterUrl::toString).containsExactly("https://cluster1.example.com");
+        assertThat(config.clusters()).singleElement().satisfies(cluster -> {
+            assertThat(cluster.url()).hasToString("https://cluster1.example.com");
+            assertThat(cluster.access().hostnameVerification()).isTrue();
+            assertThat(cluster.access().login()).isEqualTo(new Login.Password("monitor", Secret.of("Secr3t-Pa55")));
+        });
     }
 
     @Test

@@ -1,12 +1,12 @@
 package io.github.ontapkafka.iscsi.deploy;
 
+import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector;
-import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,8 +119,8 @@ class ComposeFileIT {
         assertThat(config.get("connector.class")).isEqualTo(OntapIscsiSourceConnector.class.getName());
         assertThat(config.get(OntapSourceConfig.PASSWORD)).as("the secret comes from a file").startsWith("${file:");
         String simulatorCommand = services.get("ontap-simulator").get("command").asText();
-        for (ClusterUrl url : new OntapSourceConfig(config).clusters()) {
-            assertThat(url.toString()).startsWith("http://ontap-simulator:8080/clusters/c");
+        for (ClusterSettings cluster : new OntapSourceConfig(config).clusters()) {
+            assertThat(cluster.url().toString()).startsWith("http://ontap-simulator:8080/clusters/c");
         }
         assertThat(simulatorCommand).contains("--port 8080").contains("--clusters 2")
                 .contains("--username " + config.get(OntapSourceConfig.USERNAME));

@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.ontap;
 
+import okhttp3.Credentials;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
@@ -8,7 +9,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
-import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +47,7 @@ class OntapClientTest {
 
     private OntapClient client(String basePath, int retries) {
         return new OntapClient(ClusterUrl.parse(server.url(basePath).toString()), http,
-                Credentials.basic("monitor", "s3cret"), new RequestPolicy(500, retries, Duration.ofMillis(1)),
+                new BasicAuthentication("monitor", Secret.of("s3cret")), new RequestPolicy(500, retries, Duration.ofMillis(1)),
                 new JsonFactory());
     }
 
@@ -251,7 +251,7 @@ class OntapClientTest {
             closedPort = socket.getLocalPort();
         }
         OntapClient client = new OntapClient(ClusterUrl.parse("http://127.0.0.1:" + closedPort), http,
-                Credentials.basic("u", "p"), new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
+                new BasicAuthentication("u", Secret.of("p")), new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
 
         assertThatThrownBy(() -> client.fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE))

@@ -1,10 +1,10 @@
 package io.github.ontapkafka.iscsi.ontap;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import java.time.Clock;
+import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
-import okhttp3.Credentials;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -73,8 +73,9 @@ class OntapTlsTest {
 
     private OntapClient client(Map<String, String> tls) {
         OntapSourceConfig config = new OntapSourceConfig(config(tls));
-        return new OntapClient(ClusterUrl.parse(url()), config.httpClient(), Credentials.basic("u", "p"),
-                new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
+        ClusterSettings cluster = config.clusters().get(0);
+        return config.ontapClients(Duration.ZERO, new RequestPolicy(500, 0, Duration.ZERO), Clock.systemUTC())
+                .create(cluster.url(), cluster.access());
     }
 
     private Path pemTruststore() throws IOException {

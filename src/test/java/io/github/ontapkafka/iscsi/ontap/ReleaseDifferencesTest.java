@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +44,7 @@ class ReleaseDifferencesTest {
                     .body(page).build());
         }
         OntapClient client = new OntapClient(ClusterUrl.parse(server.url("/").toString()), new OkHttpClient(),
-                "Basic x", new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
+                new BasicAuthentication("u", Secret.of("p")), new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
         return client.fetchSessions();
     }
 
