@@ -93,6 +93,31 @@ class ConnectorValidationTest {
     }
 
     @Test
+    void aNamedClustersOwnCredentialsAreCheckedAndReportedOnItsOwnKeys() {
+        Map<String, String> props = props("lab,https://127.0.0.1:1", PASSWORD);
+        props.put(OntapSourceConfig.CLUSTERS, "lab");
+        props.put("ontap.cluster.lab.url", simulator.baseUrl(cluster));
+        props.put("ontap.cluster.lab.password", "lab-wrong-password");
+
+        Map<String, List<String>> errors = errors(props);
+
+        assertThat(errors).containsOnlyKeys(OntapSourceConfig.USERNAME, "ontap.cluster.lab.password");
+        assertThat(errors.get("ontap.cluster.lab.password")).singleElement().asString()
+                .contains(simulator.baseUrl(cluster)).contains("401")
+                .doesNotContain("lab-wrong-password");
+    }
+
+    @Test
+    void aMisspelledSettingOfANamedClusterIsReportedWithoutContactingIt() {
+        Map<String, String> props = props("lab", PASSWORD);
+        props.put("ontap.cluster.lab.url", simulator.baseUrl(cluster));
+        props.put("ontap.cluster.lab.pasword", "x");
+
+        assertThat(errors(props)).containsOnlyKeys("ontap.cluster.lab.pasword");
+        assertThat(cluster.stats().requests("/api/cluster")).isZero();
+    }
+
+    @Test
     void anAccountWithoutThePrivilegeIsReportedOnTheUsername() {
         cluster.setPrivilegeDenied(true);
 

@@ -43,4 +43,27 @@ class OntapIscsiSourceConnectorTest {
         assertThat(task).containsEntry(OntapSourceConfig.PASSWORD, "resolved-secret");
         assertThat(task.entrySet()).filteredOn(e -> e.getValue().contains("resolved-secret")).hasSize(1);
     }
+
+    @Test
+    void aTaskCarriesTheOwnSettingsOfItsClustersOnly() {
+        OntapIscsiSourceConnector connector = new OntapIscsiSourceConnector();
+        connector.start(Map.of(OntapSourceConfig.CLUSTERS, "lab,prod", "name", "ontap",
+                OntapSourceConfig.USERNAME, "monitor", OntapSourceConfig.PASSWORD, "shared",
+                "ontap.cluster.lab.url", "https://lab.example.com",
+                "ontap.cluster.prod.url", "https://prod.example.com",
+                "ontap.cluster.prod.password", "prod-only-secret"));
+
+        List<Map<String, String>> configs = connector.taskConfigs(2);
+
+        Map<String, String> lab = configs.stream().filter(c -> c.get(OntapSourceConfig.CLUSTERS).equals("lab"))
+                .findFirst().orElseThrow();
+        Map<String, String> prod = configs.stream().filter(c -> c.get(OntapSourceConfig.CLUSTERS).equals("prod"))
+                .findFirst().orElseThrow();
+        assertThat(lab).containsKey("ontap.cluster.lab.url").doesNotContainKeys("ontap.cluster.prod.url",
+                "ontap.cluster.prod.password");
+        assertThat(prod).containsEntry("ontap.cluster.prod.password", "prod-only-secret")
+                .doesNotContainKey("ontap.cluster.lab.url");
+        assertThat(new OntapSourceConfig(lab).clusters()).singleElement().extracting(c -> c.url().toString())
+                .isEqualTo("https://lab.example.com");
+    }
 }
