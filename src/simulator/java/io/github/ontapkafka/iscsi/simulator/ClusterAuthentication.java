@@ -1,0 +1,43 @@
+package io.github.ontapkafka.iscsi.simulator;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import java.security.cert.X509Certificate;
+import java.util.Set;
+
+/**
+ * Who may read a cluster, as ONTAP's logins for the {@code http} application allow: the server's Basic user
+ * ({@code -authentication-method password}) and, with mutual TLS, the certificate users
+ * ({@code -authentication-method cert}) whose verified client certificate names them as subject CN. Each method
+ * suffices on its own, so a client holding a certificate user's certificate needs no {@code Authorization} header.
+ */
+final class ClusterAuthentication {
+
+    private final BasicCredentials credentials;
+    private final Set<String> certificateUsers;
+
+    ClusterAuthentication(BasicCredentials credentials, Set<String> certificateUsers) {
+        this.credentials = credentials;
+        this.certificateUsers = Set.copyOf(certificateUsers);
+    }
+
+    boolean accepts(ApiRequest request) {
+        return credentials.accept(request.authorization()) || isCertificateUser(request.clientCertificate());
+    }
+
+    private boolean isCertificateUser(X509Certificate certificate) {
+        return certificate != null && certificateUsers.contains(commonName(certificate));
+    }
+
+    /** The subject's CN, or null when it has none. */
+    private static String commonName(X509Certificate certificate) {
+        try {
+            LdapName subject = new LdapName(certificate.getSubjectX500Principal().getName());
+            return subject.getRdns().stream().filter(rdn -> rdn.getType().equalsIgnoreCase("CN"))
+                    .map(Rdn::getValue).map(Object::toString).findFirst().orElse(null);
+        } catch (InvalidNameException unreadable) {
+            return null;
+        }
+    }
+}
