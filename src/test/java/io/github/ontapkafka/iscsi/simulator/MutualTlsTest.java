@@ -50,14 +50,14 @@ class MutualTlsTest {
 
     @Test
     void aCertificateUserReadsSessionsWithoutAnAuthorizationHeader() {
-        SimulatorClient client = client(presenting(issued("harvest", authority("other-ca")))).withAuthorization(null);
+        SimulatorClient client = client(presenting("harvest", CLIENT_CA)).withAuthorization(null);
 
         assertThat(client.json(SESSIONS).path("num_records").asInt()).isEqualTo(4);
     }
 
     @Test
     void aTrustedCertificateOfAnotherNameIs401() throws IOException {
-        SimulatorClient client = client(presenting(issued("stranger", CLIENT_CA))).withAuthorization(null);
+        SimulatorClient client = client(presenting("stranger", CLIENT_CA)).withAuthorization(null);
 
         SimulatorClient.Reply reply = client.reply(SESSIONS);
 
@@ -67,7 +67,7 @@ class MutualTlsTest {
 
     @Test
     void aCertificateFromAnotherAuthorityFailsTheHandshake() throws GeneralSecurityException {
-        HandshakeCertificates untrusted = presenting(issued("harvest", authority("other-ca")));
+        HandshakeCertificates untrusted = presenting("harvest", authority("other-ca"));
         SSLContext insisting = SSLContext.getInstance("TLS");
         insisting.init(new X509KeyManager[] {new InsistentKeyManager(untrusted.keyManager())},
                 new TrustManager[] {untrusted.trustManager()}, null);
@@ -107,14 +107,11 @@ class MutualTlsTest {
         return new SimulatorClient(server.baseUrl(cluster), http);
     }
 
-    private static HandshakeCertificates presenting(HeldCertificate clientCertificate) {
+    /** A client that trusts the server and presents a certificate of {@code commonName} issued by {@code issuer}. */
+    private static HandshakeCertificates presenting(String commonName, HeldCertificate issuer) {
+        HeldCertificate certificate = new HeldCertificate.Builder().commonName(commonName).signedBy(issuer).build();
         return new HandshakeCertificates.Builder().addTrustedCertificate(SERVER_CA.certificate())
-                .heldCertificate(clientCertificate).build();
-    }
-
-    /** A client certificate of {@code commonName}, with {@code authority} in its chain. */
-    private static HeldCertificate issued(String commonName, HeldCertificate authority) {
-        return new HeldCertificate.Builder().commonName(commonName).signedBy(authority).build();
+                .heldCertificate(certificate, issuer.certificate()).build();
     }
 
     private static HeldCertificate authority(String name) {
