@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.simulator;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsServer;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,6 +53,7 @@ public final class OntapSimulatorServer implements AutoCloseable {
     private final ClusterAuthentication authentication;
     private final InetAddress bindAddress;
     private final ServerTls tls;
+    private final TokenEndpoint tokenEndpoint;
     private final List<MountedCluster> mounts = new CopyOnWriteArrayList<>();
     private final AdminApi admin;
     private int port;
@@ -65,7 +68,8 @@ public final class OntapSimulatorServer implements AutoCloseable {
 
     private OntapSimulatorServer(Builder builder) {
         this.credentials = new BasicCredentials(builder.username, builder.password);
-        this.authentication = new ClusterAuthentication(credentials, builder.certificateUsers);
+        this.authentication = new ClusterAuthentication(credentials, builder.certificateUsers, builder.tokenIssuers);
+        this.tokenEndpoint = builder.tokenEndpoint;
         this.bindAddress = builder.bindAddress;
         this.tls = builder.tls();
         this.port = builder.port;
@@ -147,6 +151,17 @@ public final class OntapSimulatorServer implements AutoCloseable {
         return origin() + AdminApi.PREFIX;
     }
 
+    /**
+     * Where this server's {@link Builder#tokenEndpoint token endpoint} lives, e.g.
+     * {@code https://127.0.0.1:41234/oauth2/token}.
+     */
+    public String tokenUrl() {
+        if (tokenEndpoint == null) {
+            throw new IllegalStateException("This server has no token endpoint");
+        }
+        return origin() + TokenEndpoint.TOKEN_PATH;
+    }
+
     /** The workload the admin API uses to invent sessions for {@code cluster}, seeded from its UUID. */
     public SessionChurn workload(SimulatedCluster cluster) {
         return mountOf(cluster).workload();
@@ -197,8 +212,14 @@ public final class OntapSimulatorServer implements AutoCloseable {
         }
     }
 
-    private Reply route(HttpExchange exchange) {
+    private Reply route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        if (tokenEndpoint != null && path.equals(TokenEndpoint.TOKEN_PATH)) {
+            Headers headers = exchange.getRequestHeaders();
+            return tokenEndpoint.handle(exchange.getRequestMethod(), headers.getFirst("Content-Type"),
+                    headers.getFirst("Authorization"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        }
         if (path.equals(AdminApi.PREFIX) || path.startsWith(AdminApi.PREFIX + "/")) {
             return admin.handle(request(exchange, path));
         }
@@ -273,6 +294,8 @@ public final class OntapSimulatorServer implements AutoCloseable {
         private KeyManager[] keyManagers;
         private final List<X509Certificate> clientAuthorities = new ArrayList<>();
         private final Set<String> certificateUsers = new LinkedHashSet<>();
+        private final List<TokenEndpoint> tokenIssuers = new ArrayList<>();
+        private TokenEndpoint tokenEndpoint;
 
         private Builder() {
         }
@@ -334,6 +357,24 @@ public final class OntapSimulatorServer implements AutoCloseable {
          */
         public Builder certificateUser(String commonName) {
             certificateUsers.add(commonName);
+            return this;
+        }
+
+        /**
+         * Serves {@code endpoint} at {@link TokenEndpoint#TOKEN_PATH}, outside every cluster and the admin API, and
+         * never subject to a cluster's faults; the server is then an identity provider too.
+         */
+        public Builder tokenEndpoint(TokenEndpoint endpoint) {
+            this.tokenEndpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Makes the clusters accept {@code Authorization: Bearer} with the tokens {@code endpoint} issued, wherever it
+         * is served, as ONTAP trusts an identity provider's tokens. May be called for several endpoints.
+         */
+        public Builder acceptTokensFrom(TokenEndpoint endpoint) {
+            tokenIssuers.add(endpoint);
             return this;
         }
 
