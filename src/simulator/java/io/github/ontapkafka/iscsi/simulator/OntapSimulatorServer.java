@@ -167,6 +167,10 @@ public final class OntapSimulatorServer implements AutoCloseable {
         return mountOf(cluster).workload();
     }
 
+    Optional<TokenEndpoint> tokenEndpoint() {
+        return Optional.ofNullable(tokenEndpoint);
+    }
+
     List<MountedCluster> mounts() {
         return List.copyOf(mounts);
     }

@@ -133,6 +133,21 @@ class TokenEndpointTest {
     }
 
     @Test
+    void theAdminApiRevokesTokensAndTakesTheEndpointDown() throws IOException {
+        String token = issueToken();
+        SimulatorClient admin = new SimulatorClient(identityProvider.adminUrl())
+                .withAuthorization(Credentials.basic("admin", "netapp123"));
+
+        admin.json("POST", "/oauth2/revoke");
+        admin.json("POST", "/oauth2/down?down=true");
+
+        assertThat(running.client.withAuthorization("Bearer " + token).reply(SESSIONS).status()).isEqualTo(401);
+        try (Response response = requestToken(null, clientSecretPost())) {
+            assertThat(response.code()).isEqualTo(503);
+        }
+    }
+
+    @Test
     void theTokenPathIsNotServedWithoutAnEndpointAndBasicStillWorks() throws IOException {
         Request request = new Request.Builder().url(running.server.adminUrl().replace("/simulator", "")
                 + TokenEndpoint.TOKEN_PATH).post(clientSecretPost().build()).build();
