@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * The simulator's admin API, for driving a running simulator with {@code curl} or a script. It lives on the same
- * server as the clusters, under {@code /simulator} (outside every cluster's {@code /api}), needs the same HTTP Basic
- * credentials, and is never subject to faults. Replies are JSON; errors use ONTAP's error body.
+ * server as the clusters, under {@code /simulator} (outside every cluster's {@code /api}), always needs the server's
+ * HTTP Basic credentials (client certificates and bearer tokens open only the clusters), and is never subject to
+ * faults. Replies are JSON; errors use ONTAP's error body.
  *
  * <table>
  * <caption>Endpoints ({id} is a cluster's mount id, e.g. {@code c1})</caption>
@@ -46,6 +47,10 @@ import java.util.function.Supplier;
  *     records; whether records carry {@code initiator.comment}</td></tr>
  * <tr><td>{@code GET /simulator/clusters/{id}/stats}</td><td>requests in total and per path, bytes served</td></tr>
  * <tr><td>{@code DELETE /simulator/clusters/{id}/stats}</td><td>resets the counters</td></tr>
+ * <tr><td>{@code POST /simulator/oauth2/revoke}</td><td>revokes every token the server's token endpoint issued so
+ *     far</td></tr>
+ * <tr><td>{@code POST /simulator/oauth2/down?down=true|false}</td><td>takes the token endpoint down (503) or brings
+ *     it back</td></tr>
  * </table>
  *
  * <p>Example: {@code curl -u admin:secret -X POST
@@ -86,6 +91,9 @@ public final class AdminApi {
         if (path.equals(List.of("simulator", "clusters"))) {
             return expect(request, "GET", this::listClusters);
         }
+        if (path.size() == 3 && path.get(1).equals("oauth2")) {
+            return oauth2(request, path.get(2), new AdminQuery(request.query()));
+        }
         if (path.size() < 4 || !path.get(1).equals("clusters")) {
             return error(404, "No such admin resource: " + request.rawPath());
         }
@@ -99,6 +107,24 @@ public final class AdminApi {
             case "faults" -> faults(request, mounted.cluster(), query);
             case "settings" -> settings(request, mounted.cluster(), query);
             case "stats" -> stats(request, mounted.cluster());
+            default -> error(404, "No such admin resource: " + request.rawPath());
+        };
+    }
+
+    private Reply oauth2(ApiRequest request, String action, AdminQuery query) {
+        TokenEndpoint tokens = server.tokenEndpoint()
+                .orElseThrow(() -> new RejectedRequest(error(404, "This server serves no token endpoint")));
+        return switch (action) {
+            case "revoke" -> expect(request, "POST", () -> {
+                tokens.revokeAll();
+                return done("revoked every token issued so far");
+            });
+            case "down" -> expect(request, "POST", () -> {
+                boolean down = query.flag("down")
+                        .orElseThrow(() -> new IllegalArgumentException("Give down=true or down=false"));
+                tokens.down(down);
+                return done(down ? "token endpoint down" : "token endpoint up");
+            });
             default -> error(404, "No such admin resource: " + request.rawPath());
         };
     }

@@ -11,15 +11,15 @@ final class ClusterApi {
     private static final int SESSION_RECORD_SEGMENTS = 8;
 
     private final SimulatedCluster cluster;
-    private final BasicCredentials credentials;
+    private final ClusterAuthentication authentication;
     private final PageNumbers pageNumbers = new PageNumbers();
     private final ClusterEndpoint clusterEndpoint;
     private final SessionCollectionEndpoint sessionCollection;
     private final SessionRecordEndpoint sessionRecord;
 
-    ClusterApi(SimulatedCluster cluster, BasicCredentials credentials) {
+    ClusterApi(SimulatedCluster cluster, ClusterAuthentication authentication) {
         this.cluster = cluster;
-        this.credentials = credentials;
+        this.authentication = authentication;
         this.clusterEndpoint = new ClusterEndpoint(cluster);
         this.sessionCollection = new SessionCollectionEndpoint(cluster, pageNumbers);
         this.sessionRecord = new SessionRecordEndpoint(cluster);
@@ -36,7 +36,7 @@ final class ClusterApi {
     }
 
     private Reply answer(ApiRequest request, int page) {
-        if (!credentials.accept(request.authorization())) {
+        if (!authentication.accepts(request)) {
             return OntapErrors.unauthorized();
         }
         if (cluster.isPrivilegeDenied()) {

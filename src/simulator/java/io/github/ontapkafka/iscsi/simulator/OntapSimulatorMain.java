@@ -34,6 +34,9 @@ public final class OntapSimulatorMain {
             System.out.printf("%s  %s  uuid %s  %d sessions%n", server.baseUrl(cluster), cluster.name(),
                     cluster.uuid(), cluster.size());
         }
+        if (options.oauth2ClientId() != null) {
+            System.out.println("OAuth 2.0 token endpoint: " + server.tokenUrl());
+        }
         System.out.println("Admin API: " + server.adminUrl() + "/clusters   (Ctrl-C stops)");
         simulator.awaitClose();
     }

@@ -1,18 +1,24 @@
 package io.github.ontapkafka.iscsi.simulator;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,14 +26,15 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake ONTAP REST server hosting {@link SimulatedCluster}s, over HTTP or (given an {@link SSLContext}) HTTPS.
+ * A fake ONTAP REST server hosting {@link SimulatedCluster}s, over HTTP or HTTPS, optionally with mutual TLS.
  *
  * <p>Each cluster lives under {@code /clusters/{id}} ({@link #mount}) or at the root ({@link #mountAtRoot}); clients
  * take {@link #baseUrl} as the cluster's address and append {@code /api/...}. Links in replies are paths relative to
  * the cluster ({@code /api/...}), as ONTAP writes them, so clients put the base URL before them (URL resolution would
- * drop a base path such as {@code /clusters/c1}). Every request needs
- * HTTP Basic authentication with the server's one user. The admin API for people and scripts lives under
- * {@code /simulator}; see {@link AdminApi}.
+ * drop a base path such as {@code /clusters/c1}). A cluster request needs HTTP Basic authentication with the
+ * server's one user, or, with mutual TLS ({@link Builder#clientCertificateAuthority}), a verified client certificate
+ * whose subject CN is a {@link Builder#certificateUser certificate user}; see {@link ClusterAuthentication}. The admin
+ * API for people and scripts lives under {@code /simulator} and always needs Basic; see {@link AdminApi}.
  *
  * <p>{@link #stop()} and a later {@link #start()} reopen the same port; clusters, their sessions and faults survive.
  */
@@ -43,8 +50,10 @@ public final class OntapSimulatorServer implements AutoCloseable {
     private static final int BACKLOG = 128;
 
     private final BasicCredentials credentials;
+    private final ClusterAuthentication authentication;
     private final InetAddress bindAddress;
-    private final SSLContext sslContext;
+    private final ServerTls tls;
+    private final TokenEndpoint tokenEndpoint;
     private final List<MountedCluster> mounts = new CopyOnWriteArrayList<>();
     private final AdminApi admin;
     private int port;
@@ -59,8 +68,10 @@ public final class OntapSimulatorServer implements AutoCloseable {
 
     private OntapSimulatorServer(Builder builder) {
         this.credentials = new BasicCredentials(builder.username, builder.password);
+        this.authentication = new ClusterAuthentication(credentials, builder.certificateUsers, builder.tokenIssuers);
+        this.tokenEndpoint = builder.tokenEndpoint;
         this.bindAddress = builder.bindAddress;
-        this.sslContext = builder.sslContext;
+        this.tls = builder.tls();
         this.port = builder.port;
         this.admin = new AdminApi(this, credentials);
     }
@@ -86,7 +97,7 @@ public final class OntapSimulatorServer implements AutoCloseable {
         }
         InetSocketAddress address = new InetSocketAddress(bindAddress, port);
         try {
-            HttpServer server = sslContext == null ? HttpServer.create(address, BACKLOG) : httpsServer(address);
+            HttpServer server = tls == null ? HttpServer.create(address, BACKLOG) : httpsServer(address);
             workers = Executors.newCachedThreadPool(daemonThreads());
             server.setExecutor(workers);
             server.createContext("/", this::handle);
@@ -140,9 +151,24 @@ public final class OntapSimulatorServer implements AutoCloseable {
         return origin() + AdminApi.PREFIX;
     }
 
+    /**
+     * Where this server's {@link Builder#tokenEndpoint token endpoint} lives, e.g.
+     * {@code https://127.0.0.1:41234/oauth2/token}.
+     */
+    public String tokenUrl() {
+        if (tokenEndpoint == null) {
+            throw new IllegalStateException("This server has no token endpoint");
+        }
+        return origin() + TokenEndpoint.TOKEN_PATH;
+    }
+
     /** The workload the admin API uses to invent sessions for {@code cluster}, seeded from its UUID. */
     public SessionChurn workload(SimulatedCluster cluster) {
         return mountOf(cluster).workload();
+    }
+
+    Optional<TokenEndpoint> tokenEndpoint() {
+        return Optional.ofNullable(tokenEndpoint);
     }
 
     List<MountedCluster> mounts() {
@@ -155,7 +181,7 @@ public final class OntapSimulatorServer implements AutoCloseable {
 
     private String origin() {
         String host = bindAddress.isAnyLocalAddress() ? "127.0.0.1" : bindAddress.getHostAddress();
-        return (sslContext == null ? "http" : "https") + "://" + host + ":" + port();
+        return (tls == null ? "http" : "https") + "://" + host + ":" + port();
     }
 
     private MountedCluster mountOf(SimulatedCluster cluster) {
@@ -174,7 +200,7 @@ public final class OntapSimulatorServer implements AutoCloseable {
             throw new IllegalStateException("A cluster is already mounted at the root");
         }
         SessionChurn workload = new SessionChurn(cluster.uuid().hashCode());
-        mounts.add(new MountedCluster(id, cluster, new ClusterApi(cluster, credentials), workload, atRoot));
+        mounts.add(new MountedCluster(id, cluster, new ClusterApi(cluster, authentication), workload, atRoot));
         return this;
     }
 
@@ -190,8 +216,14 @@ public final class OntapSimulatorServer implements AutoCloseable {
         }
     }
 
-    private Reply route(HttpExchange exchange) {
+    private Reply route(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
+        if (tokenEndpoint != null && path.equals(TokenEndpoint.TOKEN_PATH)) {
+            Headers headers = exchange.getRequestHeaders();
+            return tokenEndpoint.handle(exchange.getRequestMethod(), headers.getFirst("Content-Type"),
+                    headers.getFirst("Authorization"),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        }
         if (path.equals(AdminApi.PREFIX) || path.startsWith(AdminApi.PREFIX + "/")) {
             return admin.handle(request(exchange, path));
         }
@@ -215,7 +247,7 @@ public final class OntapSimulatorServer implements AutoCloseable {
         boolean hal = accept != null && accept.contains(Reply.HAL_JSON);
         return new ApiRequest(exchange.getRequestMethod(), pathInCluster,
                 QueryParameters.parse(exchange.getRequestURI().getRawQuery()), hal,
-                exchange.getRequestHeaders().getFirst("Authorization"));
+                exchange.getRequestHeaders().getFirst("Authorization"), ServerTls.clientCertificate(exchange));
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
@@ -243,7 +275,7 @@ public final class OntapSimulatorServer implements AutoCloseable {
 
     private HttpServer httpsServer(InetSocketAddress address) throws IOException {
         HttpsServer server = HttpsServer.create(address, BACKLOG);
-        server.setHttpsConfigurator(new HttpsConfigurator(sslContext));
+        server.setHttpsConfigurator(tls.configurator());
         return server;
     }
 
@@ -263,6 +295,11 @@ public final class OntapSimulatorServer implements AutoCloseable {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
         private SSLContext sslContext;
+        private KeyManager[] keyManagers;
+        private final List<X509Certificate> clientAuthorities = new ArrayList<>();
+        private final Set<String> certificateUsers = new LinkedHashSet<>();
+        private final List<TokenEndpoint> tokenIssuers = new ArrayList<>();
+        private TokenEndpoint tokenEndpoint;
 
         private Builder() {
         }
@@ -286,14 +323,84 @@ public final class OntapSimulatorServer implements AutoCloseable {
             return this;
         }
 
-        /** Serves HTTPS with this context's key material. */
+        /**
+         * Serves HTTPS with this context's key material, one-way only: a ready context's trust cannot be extended,
+         * so mutual TLS needs {@link #tls(KeyManager...)} instead.
+         */
         public Builder tls(SSLContext sslContext) {
             this.sslContext = sslContext;
+            this.keyManagers = null;
             return this;
         }
 
+        /**
+         * Serves HTTPS with the server's own key and certificate chain, e.g. {@code tls(heldCertificates.keyManager())}
+         * with okhttp-tls, or a {@code KeyManagerFactory}'s key managers; the server then builds its context itself,
+         * trusting the {@link #clientCertificateAuthority client certificate authorities} if there are any.
+         */
+        public Builder tls(KeyManager... keyManagers) {
+            this.keyManagers = keyManagers.clone();
+            this.sslContext = null;
+            return this;
+        }
+
+        /**
+         * Turns on mutual TLS, as {@code security ssl modify -client-enabled true} with this {@code client-ca}
+         * certificate installed: the server asks clients for a certificate, accepts none, and fails the handshake
+         * on one that no such authority issued. May be called for several authorities; needs
+         * {@link #tls(KeyManager...)}.
+         */
+        public Builder clientCertificateAuthority(X509Certificate authority) {
+            clientAuthorities.add(authority);
+            return this;
+        }
+
+        /**
+         * A login with {@code -authentication-method cert}: a verified client certificate with this subject CN
+         * authenticates as that user without an {@code Authorization} header. May be called for several users.
+         */
+        public Builder certificateUser(String commonName) {
+            certificateUsers.add(commonName);
+            return this;
+        }
+
+        /**
+         * Serves {@code endpoint} at {@link TokenEndpoint#TOKEN_PATH}, outside every cluster and the admin API, and
+         * never subject to a cluster's faults; the server is then an identity provider too.
+         */
+        public Builder tokenEndpoint(TokenEndpoint endpoint) {
+            this.tokenEndpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Makes the clusters accept {@code Authorization: Bearer} with the tokens {@code endpoint} issued, wherever it
+         * is served, as ONTAP trusts an identity provider's tokens. May be called for several endpoints.
+         */
+        public Builder acceptTokensFrom(TokenEndpoint endpoint) {
+            tokenIssuers.add(endpoint);
+            return this;
+        }
+
+        /** @throws IllegalStateException when client certificates are configured without the means to verify them */
         public OntapSimulatorServer build() {
+            if (!clientAuthorities.isEmpty() && keyManagers == null) {
+                throw new IllegalStateException("clientCertificateAuthority needs the server's key through "
+                        + "tls(KeyManager...): " + (sslContext == null ? "TLS is off"
+                        : "a ready SSLContext cannot be made to trust the client CAs"));
+            }
+            if (!certificateUsers.isEmpty() && clientAuthorities.isEmpty()) {
+                throw new IllegalStateException("certificateUser needs a clientCertificateAuthority to verify the "
+                        + "certificates of " + certificateUsers);
+            }
             return new OntapSimulatorServer(this);
+        }
+
+        private ServerTls tls() {
+            if (keyManagers != null) {
+                return ServerTls.of(keyManagers, clientAuthorities);
+            }
+            return sslContext == null ? null : ServerTls.of(sslContext);
         }
     }
 }

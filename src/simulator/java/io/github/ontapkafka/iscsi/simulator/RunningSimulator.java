@@ -1,7 +1,7 @@
 package io.github.ontapkafka.iscsi.simulator;
 
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -9,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +46,16 @@ public final class RunningSimulator implements AutoCloseable {
                 .port(options.port())
                 .bindAddress(InetAddress.getByName(options.bindAddress()));
         if (options.keystore() != null) {
-            builder.tls(sslContext(options));
+            builder.tls(keyManagers(options));
+        }
+        if (options.clientCa() != null) {
+            clientAuthorities(options).forEach(builder::clientCertificateAuthority);
+        }
+        options.certUsers().forEach(builder::certificateUser);
+        if (options.oauth2ClientId() != null) {
+            TokenEndpoint tokens = new TokenEndpoint(options.oauth2ClientId(), options.oauth2ClientSecret())
+                    .lifetime(Duration.ofSeconds(options.tokenLifetimeSeconds()));
+            builder.tokenEndpoint(tokens).acceptTokensFrom(tokens);
         }
         OntapSimulatorServer server = builder.build();
         List<SimulatedCluster> clusters = new ArrayList<>();
@@ -99,7 +113,7 @@ public final class RunningSimulator implements AutoCloseable {
         return cluster;
     }
 
-    private static SSLContext sslContext(SimulatorOptions options) throws IOException, GeneralSecurityException {
+    private static KeyManager[] keyManagers(SimulatorOptions options) throws IOException, GeneralSecurityException {
         char[] password = options.keystorePassword().toCharArray();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(options.keystore())) {
@@ -107,8 +121,19 @@ public final class RunningSimulator implements AutoCloseable {
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(keyStore, password);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
+        return keys.getKeyManagers();
+    }
+
+    /** Every certificate in the {@code --client-ca} PEM file. */
+    private static List<X509Certificate> clientAuthorities(SimulatorOptions options)
+            throws IOException, GeneralSecurityException {
+        Collection<? extends Certificate> certificates;
+        try (InputStream in = Files.newInputStream(options.clientCa())) {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("No certificate in " + options.clientCa());
+        }
+        return certificates.stream().map(X509Certificate.class::cast).toList();
     }
 }

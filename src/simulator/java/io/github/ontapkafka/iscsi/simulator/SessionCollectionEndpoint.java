@@ -6,12 +6,17 @@ import io.github.ontapkafka.iscsi.model.SessionKey;
 import java.util.List;
 import java.util.Set;
 
-/** {@code GET /api/protocols/san/iscsi/sessions}: one page of sessions, ordered by key, with a key cursor. */
+/**
+ * {@code GET /api/protocols/san/iscsi/sessions}: one page of the sessions that pass the request's query filters
+ * ({@link SessionFilter}), ordered by key, with a key cursor. The {@code next} link repeats every parameter but the
+ * cursor, so later pages are filtered the same way.
+ */
 final class SessionCollectionEndpoint {
 
     /**
-     * Parameters accepted besides {@code start.*}; {@code return_timeout} and {@code order_by} are accepted and
-     * ignored (pages always end by count and come ordered by key). ONTAP rejects any other, and so does this.
+     * Parameters accepted besides {@code start.*} and field filters; {@code return_timeout} and {@code order_by} are
+     * accepted and ignored (pages always end by count and come ordered by key). ONTAP rejects any other, and so does
+     * this.
      */
     private static final Set<String> ACCEPTED = Set.of("fields", "max_records", "return_records", "return_timeout",
             "order_by", "ignore_unknown_fields");
@@ -27,15 +32,18 @@ final class SessionCollectionEndpoint {
     /** @param page the request's page number within its walk, {@link PageNumbers#UNKNOWN} if untold */
     Reply get(ApiRequest request, int page) {
         QueryParameters query = request.query();
-        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || SessionCursor.isCursorParameter(name));
+        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || SessionCursor.isCursorParameter(name)
+                || SessionFilter.isFilterParameter(name));
         Set<SessionField> fields = FieldSelection.parse(query.first("fields"), SessionField.KEYS,
                 QueryChecks.flag(query, "ignore_unknown_fields", false));
         SessionKey cursor = SessionCursor.read(query).orElse(null);
+        SessionFilter filter = SessionFilter.of(query);
         if (!QueryChecks.flag(query, "return_records", true)) {
-            return countOnly(request);
+            return countOnly(request, filter);
         }
         int limit = Math.min(maxRecords(query), cluster.pageCap());
-        List<IscsiSession> found = cluster.sessionsAfter(cursor, limit == Integer.MAX_VALUE ? limit : limit + 1);
+        List<IscsiSession> found = cluster.sessionsAfter(cursor, filter,
+                limit == Integer.MAX_VALUE ? limit : limit + 1);
         boolean more = found.size() > limit;
         List<IscsiSession> records = more ? found.subList(0, limit) : found;
         String next = null;
@@ -72,9 +80,9 @@ final class SessionCollectionEndpoint {
         }));
     }
 
-    /** {@code return_records=false}: only how many records there are. */
-    private Reply countOnly(ApiRequest request) {
-        int count = cluster.size();
+    /** {@code return_records=false}: only how many records pass the filters. */
+    private Reply countOnly(ApiRequest request, SessionFilter filter) {
+        int count = cluster.sessionsAfter(null, filter, Integer.MAX_VALUE).size();
         return Reply.of(200, request.replyContentType(), Json.write(json -> {
             json.writeStartObject();
             json.writeNumberField("num_records", count);

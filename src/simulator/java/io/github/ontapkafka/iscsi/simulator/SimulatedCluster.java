@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -145,11 +146,14 @@ public final class SimulatedCluster {
         });
     }
 
-    /** Up to {@code limit} sessions strictly after {@code cursor} (from the first when null), ordered by key. */
-    List<IscsiSession> sessionsAfter(SessionKey cursor, int limit) {
+    /**
+     * Up to {@code limit} sessions that pass {@code filter}, strictly after {@code cursor} (from the first when null),
+     * ordered by key.
+     */
+    List<IscsiSession> sessionsAfter(SessionKey cursor, Predicate<IscsiSession> filter, int limit) {
         return read(() -> {
             var tail = cursor == null ? sessions.values() : sessions.tailMap(cursor, false).values();
-            return tail.stream().limit(limit).toList();
+            return tail.stream().filter(filter).limit(limit).toList();
         });
     }
 

@@ -6,17 +6,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** One simulated cluster served under {@code /clusters/c1} on an ephemeral port, with a client for it. */
 final class RunningCluster implements AutoCloseable {
 
     final SimulatedCluster cluster = SimulatedCluster.named("cluster1");
-    final OntapSimulatorServer server = OntapSimulatorServer.builder()
-            .credentials(SimulatorClient.USER, SimulatorClient.PASSWORD)
-            .build()
-            .mount("c1", cluster)
-            .start();
-    final SimulatorClient client = new SimulatorClient(server.baseUrl(cluster));
+    final OntapSimulatorServer server;
+    final SimulatorClient client;
+
+    RunningCluster() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param configure adds to the server's configuration, e.g. which tokens it accepts */
+    RunningCluster(UnaryOperator<OntapSimulatorServer.Builder> configure) {
+        server = configure.apply(OntapSimulatorServer.builder().credentials(SimulatorClient.USER,
+                SimulatorClient.PASSWORD)).build().mount("c1", cluster).start();
+        client = new SimulatorClient(server.baseUrl(cluster));
+    }
 
     RunningCluster withSessions(int count) {
         new SessionChurn(42).populate(cluster, count);
