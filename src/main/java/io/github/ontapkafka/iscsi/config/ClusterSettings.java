@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.config;
 
 import io.github.ontapkafka.iscsi.ontap.ClusterAccess;
 import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 
 import java.util.Map;
 
@@ -14,12 +15,14 @@ public final class ClusterSettings {
     private final ClusterUrl url;
     private final String name;
     private final ClusterAccess access;
+    private final SessionScope scope;
     private final Map<String, String> ownKeys;
 
-    ClusterSettings(ClusterUrl url, String name, ClusterAccess access, Map<String, String> ownKeys) {
+    ClusterSettings(ClusterUrl url, String name, ClusterAccess access, SessionScope scope, Map<String, String> ownKeys) {
         this.url = url;
         this.name = name;
         this.access = access;
+        this.scope = scope;
         this.ownKeys = Map.copyOf(ownKeys);
     }
 
@@ -34,6 +37,11 @@ public final class ClusterSettings {
 
     public ClusterAccess access() {
         return access;
+    }
+
+    /** The sessions to watch, from {@code ontap.sessions.filter}. */
+    public SessionScope scope() {
+        return scope;
     }
 
     /**

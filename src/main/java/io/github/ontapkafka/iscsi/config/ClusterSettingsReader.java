@@ -6,6 +6,7 @@ import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.Login;
 import io.github.ontapkafka.iscsi.ontap.OAuth2Settings;
 import io.github.ontapkafka.iscsi.ontap.Secret;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.ontap.TrustSettings;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -39,7 +40,7 @@ final class ClusterSettingsReader {
             TRUSTSTORE_PASSWORD, TRUSTSTORE_TYPE, HOSTNAME_VERIFICATION, KEYSTORE_LOCATION, KEYSTORE_PASSWORD,
             KEYSTORE_TYPE, KEY_PASSWORD, KEYSTORE_KEY_LOCATION, OAUTH2_TOKEN_ENDPOINT_URL, OAUTH2_CLIENT_ID,
             OAUTH2_CLIENT_SECRET, OAUTH2_SCOPE, OAUTH2_AUDIENCE, OAUTH2_TRUSTSTORE_LOCATION,
-            OAUTH2_TRUSTSTORE_PASSWORD, OAUTH2_TRUSTSTORE_TYPE);
+            OAUTH2_TRUSTSTORE_PASSWORD, OAUTH2_TRUSTSTORE_TYPE, SESSIONS_FILTER);
 
     private final Map<String, String> originals;
     private final Map<String, ?> connectorWide;
@@ -155,7 +156,8 @@ final class ClusterSettingsReader {
         };
         TrustSettings trust = cluster.trust(TRUSTSTORE_LOCATION, TRUSTSTORE_TYPE, TRUSTSTORE_PASSWORD);
         return login == null ? null : new ClusterSettings(url, name,
-                new ClusterAccess(login, trust, (Boolean) values.get(HOSTNAME_VERIFICATION)), ownKeys);
+                new ClusterAccess(login, trust, (Boolean) values.get(HOSTNAME_VERIFICATION)),
+                SessionScope.parse((String) values.get(SESSIONS_FILTER)), ownKeys);
     }
 
     /** One cluster's effective values, and what to say when one it needs is missing. */

@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.config;
 import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapClients;
 import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 
 import org.apache.kafka.common.config.AbstractConfig;
@@ -58,6 +59,7 @@ public final class OntapSourceConfig extends AbstractConfig {
     public static final String OAUTH2_TRUSTSTORE_PASSWORD = "ontap.oauth2.ssl.truststore.password";
     public static final String OAUTH2_TRUSTSTORE_TYPE = "ontap.oauth2.ssl.truststore.type";
     public static final String VALIDATE_CONNECTION = "ontap.validate.connection";
+    public static final String SESSIONS_FILTER = "ontap.sessions.filter";
     public static final String HEALTH_TOPIC = "health.topic";
     public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
     /** Set by the connector in each task's configuration: the task's number, which health records name. */
@@ -144,6 +146,16 @@ public final class OntapSourceConfig extends AbstractConfig {
                                 + "holds, that the credentials are accepted and that the account may read the "
                                 + "sessions. Switch it off to create the connector while a cluster is unreachable.",
                         GROUP_ONTAP, ++ontap, Width.SHORT, "Validate connection")
+                .define(SESSIONS_FILTER, Type.STRING, "", new SessionFilterValidator(), Importance.MEDIUM,
+                        "Which sessions to watch, as a filter in ONTAP's query syntax on the sessions collection, sent "
+                                + "to ONTAP so that ONTAP does the filtering: terms field=expression joined by &, "
+                                + "for example 'svm.name=prod_*' or 'svm.name=prod_*&initiator.name=iqn.1998-01.com"
+                                + ".vmware:*|iqn.1991-05.com.microsoft:*' (* wildcard, | or, ! not, < > <= >= and "
+                                + "a..b for numbers). Fields: those of the session record (svm.name, initiator.name, "
+                                + "igroups.name, connections.initiator_address.address, ...). Empty: every session. "
+                                + "Changing it emits no LOGOUT for sessions that leave the scope and treats those "
+                                + "that enter it as a first poll does (snapshot.mode).",
+                        GROUP_ONTAP, ++ontap, Width.LONG, "Sessions filter")
                 .define(PAGE_SIZE, Type.INT, 500, ConfigDef.Range.between(1, 10_000), Importance.LOW,
                         "Records asked for per page (max_records). ONTAP may return fewer; the connector follows "
                                 + "every next link whatever the page size.",
@@ -355,6 +367,23 @@ public final class OntapSourceConfig extends AbstractConfig {
         @Override
         public String toString() {
             return "comma-separated http(s) base URLs, or names of clusters with an ontap.cluster.<name>.url";
+        }
+    }
+
+    /** Accepts a filter {@link SessionScope} can read, and says what is wrong with one it cannot. */
+    static final class SessionFilterValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                SessionScope.parse((String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "ONTAP query terms field=expression joined by &, on fields of the session record";
         }
     }
 

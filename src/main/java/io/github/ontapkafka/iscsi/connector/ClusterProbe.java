@@ -63,7 +63,7 @@ final class ClusterProbe {
     private static Problem probe(OntapClients clients, ClusterSettings cluster) throws InterruptedException {
         OntapClient client;
         try {
-            client = clients.create(cluster.url(), cluster.access());
+            client = clients.create(cluster.url(), cluster.access(), cluster.scope());
         } catch (UnusableKeyMaterialException e) {
             return new Problem(List.of(fileKey(cluster, e)), "ONTAP cluster " + cluster + ": "
                     + e.getMessage());
@@ -100,6 +100,9 @@ final class ClusterProbe {
             case CERTIFICATE_REJECTED -> List.of(OntapSourceConfig.KEYSTORE_LOCATION);
             case TOKEN_ENDPOINT -> List.of(OntapSourceConfig.OAUTH2_TOKEN_ENDPOINT_URL,
                     OntapSourceConfig.OAUTH2_CLIENT_ID);
+            // ONTAP refuses a filter on a field its release does not have.
+            case HTTP_ERROR -> e.status() == 400 && !cluster.scope().isAll()
+                    ? List.of(OntapSourceConfig.SESSIONS_FILTER) : List.of(OntapSourceConfig.CLUSTERS);
             default -> List.of(OntapSourceConfig.CLUSTERS);
         };
         return keys.stream().map(cluster::keyFor).toList();

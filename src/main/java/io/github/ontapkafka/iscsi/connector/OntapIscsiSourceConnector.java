@@ -45,7 +45,7 @@ public class OntapIscsiSourceConnector extends SourceConnector {
         // Fails now, naming the cluster and the file, rather than in every task: unusable key material.
         try (OntapClients clients = config.ontapClients(Duration.ZERO, config.requestPolicy(), Clock.systemUTC())) {
             for (ClusterSettings cluster : config.clusters()) {
-                clients.create(cluster.url(), cluster.access());
+                clients.create(cluster.url(), cluster.access(), cluster.scope());
                 if (cluster.url().isPlainHttp()) {
                     log.warn("ONTAP cluster {} is reached over plain http: credentials and session data cross the "
                             + "network unencrypted. Use https unless a trusted proxy or a simulator is in between.",

@@ -108,7 +108,7 @@ public class OntapIscsiSourceTask extends SourceTask {
     /** A cluster's key material was checked by the connector's start; a file changed since fails the task here. */
     private OntapClient client(ClusterSettings cluster) {
         try {
-            return clients.create(cluster.url(), cluster.access());
+            return clients.create(cluster.url(), cluster.access(), cluster.scope());
         } catch (IllegalArgumentException e) {
             throw new ConnectException("ONTAP cluster " + cluster + ": " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -73,7 +74,10 @@ final class KeyMaterial {
             KeyStore store = identity.type().equals("PEM") ? pemIdentity(identity, keyPassword) : keyStore(identity);
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             factory.init(store, keyPassword);
-            return new LoadedIdentity(factory.getKeyManagers(), certificateOf(store, identity));
+            String alias = keyAlias(store);
+            X509KeyManager keys = (X509KeyManager) factory.getKeyManagers()[0];
+            return new LoadedIdentity(new KeyManager[]{new OneIdentityKeyManager(keys, alias)},
+                    (X509Certificate) store.getCertificate(alias));
         } catch (IOException | GeneralSecurityException e) {
             throw new UnusableKeyMaterialException(UnusableKeyMaterialException.Store.KEYSTORE, "keystore "
                     + identity.location() + " cannot be read as "
@@ -195,15 +199,14 @@ final class KeyMaterial {
         return certificates;
     }
 
-    private static X509Certificate certificateOf(KeyStore store, ClientIdentity identity)
-            throws GeneralSecurityException {
+    private static String keyAlias(KeyStore store) throws GeneralSecurityException {
         for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements(); ) {
             String alias = aliases.nextElement();
-            if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
-                return certificate;
+            if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate) {
+                return alias;
             }
         }
-        throw new GeneralSecurityException("no X.509 certificate with a private key in " + identity.location());
+        throw new GeneralSecurityException("no X.509 certificate with a private key");
     }
 
     private static char[] keyPassword(ClientIdentity identity) {

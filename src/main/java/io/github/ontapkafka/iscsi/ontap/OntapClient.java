@@ -38,6 +38,7 @@ public final class OntapClient {
     private final ClusterUrl cluster;
     private final OkHttpClient http;
     private final Authentication authentication;
+    private final SessionScope scope;
     private final RequestPolicy policy;
     private final JsonFactory json;
     private final SessionPageParser pageParser;
@@ -45,11 +46,13 @@ public final class OntapClient {
     private final LongAdder requestsSent = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
 
-    public OntapClient(ClusterUrl cluster, OkHttpClient http, Authentication authentication, RequestPolicy policy,
-                       JsonFactory json) {
+    /** @param scope the sessions to read; ONTAP filters them */
+    public OntapClient(ClusterUrl cluster, OkHttpClient http, Authentication authentication, SessionScope scope,
+                       RequestPolicy policy, JsonFactory json) {
         this.cluster = cluster;
         this.http = http;
         this.authentication = authentication;
+        this.scope = scope;
         this.policy = policy;
         this.json = json;
         this.pageParser = new SessionPageParser(json);
@@ -72,7 +75,7 @@ public final class OntapClient {
     public void probeSessions() throws OntapException, InterruptedException {
         String what = "GET " + SESSIONS_PATH;
         try {
-            SessionPage page = pageParser.scan(getJson(cluster.resolve(SESSIONS_PATH + "?fields=tsih&max_records=1"), what));
+            SessionPage page = pageParser.scan(getJson(cluster.resolve(sessionsRequest("tsih", 1)), what));
             for (int i = 0; i < page.size(); i++) {
                 pageParser.read(page, i);
             }
@@ -88,7 +91,8 @@ public final class OntapClient {
     public SessionListing fetchSessions() throws OntapException, InterruptedException {
         List<SessionPage> pages = new ArrayList<>();
         Set<String> visited = new HashSet<>();
-        String href = SESSIONS_PATH + "?fields=" + SESSION_FIELDS + "&max_records=" + policy.pageSize();
+        // ONTAP's next links carry every parameter of the first request, the filter included.
+        String href = sessionsRequest(SESSION_FIELDS, policy.pageSize());
         for (int page = 1; href != null; page++) {
             String what = describePage(page);
             if (page > MAX_PAGES) {
@@ -108,7 +112,21 @@ public final class OntapClient {
             pages.add(sessionPage);
             href = sessionPage.nextHref();
         }
-        return new SessionListing(cluster, pageParser, pages);
+        return new SessionListing(cluster, scope, pageParser, pages);
+    }
+
+    /**
+     * The sessions collection, relative to the cluster, with the fields asked for, the page size and the scope's
+     * filter, each value encoded as a query parameter.
+     */
+    private String sessionsRequest(String fields, int maxRecords) {
+        HttpUrl.Builder query = cluster.resolve(SESSIONS_PATH).newBuilder()
+                .addQueryParameter("fields", fields)
+                .addQueryParameter("max_records", Integer.toString(maxRecords));
+        for (SessionScope.Term term : scope.terms()) {
+            query.addQueryParameter(term.field(), term.expression());
+        }
+        return SESSIONS_PATH + "?" + query.build().encodedQuery();
     }
 
     /** HTTP requests sent to the cluster since this client was made, retries included. */

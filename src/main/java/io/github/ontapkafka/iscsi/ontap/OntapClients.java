@@ -52,7 +52,7 @@ public final class OntapClients implements AutoCloseable {
      *
      * @throws UnusableKeyMaterialException if a truststore, keystore or key cannot be used
      */
-    public OntapClient create(ClusterUrl cluster, ClusterAccess access) {
+    public OntapClient create(ClusterUrl cluster, ClusterAccess access, SessionScope scope) {
         OkHttpClient.Builder http = base.newBuilder();
         X509TrustManager trust = access.trust() == null ? null : KeyMaterial.trustManager(access.trust(),
                 UnusableKeyMaterialException.Store.TRUSTSTORE);
@@ -75,7 +75,7 @@ public final class OntapClients implements AutoCloseable {
         if (!access.hostnameVerification()) {
             http.hostnameVerifier((host, session) -> true);
         }
-        return new OntapClient(cluster, http.build(), authentication, policy, json);
+        return new OntapClient(cluster, http.build(), authentication, scope, policy, json);
     }
 
     private synchronized TokenSource tokenSource(OAuth2Settings settings) {

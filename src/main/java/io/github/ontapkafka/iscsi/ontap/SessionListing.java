@@ -15,6 +15,7 @@ import java.util.Map;
 public final class SessionListing implements LiveSessions<OntapException> {
 
     private final ClusterUrl cluster;
+    private final SessionScope scope;
     private final SessionPageParser parser;
     private final List<SessionPage> pages;
     /** Per record, its page, its index within the page, and its fingerprint. */
@@ -23,7 +24,8 @@ public final class SessionListing implements LiveSessions<OntapException> {
     private final long[] fingerprints;
     private final List<String> oddities = new ArrayList<>();
 
-    public SessionListing(ClusterUrl cluster, SessionPageParser parser, List<SessionPage> pages) {
+    public SessionListing(ClusterUrl cluster, SessionScope scope, SessionPageParser parser, List<SessionPage> pages) {
+        this.scope = scope;
         this.cluster = cluster;
         this.parser = parser;
         this.pages = List.copyOf(pages);
@@ -39,6 +41,11 @@ public final class SessionListing implements LiveSessions<OntapException> {
                 fingerprints[record] = pages.get(page).fingerprints()[index];
             }
         }
+    }
+
+    /** The sessions this listing is of: ONTAP left out the others. */
+    public SessionScope scope() {
+        return scope;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.bench;
 
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
@@ -49,7 +50,7 @@ final class TaskPollCycle {
         for (byte[] page : pages) {
             scanned.add(parser.scan(page));
         }
-        return new SessionListing(URL, parser, scanned);
+        return new SessionListing(URL, SessionScope.ALL, parser, scanned);
     }
 
     /** Runs one cycle; returns the records it emitted. */

@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.connector;
 
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.ontap.Secret;
 import io.github.ontapkafka.iscsi.ontap.BasicAuthentication;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -25,7 +26,7 @@ class ClusterPollerTest {
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
     private final ClusterPoller poller = new ClusterPoller(
-            new OntapClient(URL, new OkHttpClient(), new BasicAuthentication("u", Secret.of("p")), new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory()),
+            new OntapClient(URL, new OkHttpClient(), new BasicAuthentication("u", Secret.of("p")), SessionScope.ALL, new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory()),
             Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(10), T0);
 
     private static PollFailure failure(FailureKind kind, int status) {

@@ -77,7 +77,7 @@ class ClientCertificateTest {
         OntapClients clients = new OntapClients(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO,
                 new RequestPolicy(500, 0, Duration.ZERO), Clock.systemUTC());
         return clients.create(ClusterUrl.parse("https://localhost:" + server.getPort()),
-                new ClusterAccess(new Login.Certificate(identity), new TrustSettings(ca, "PEM", null), true));
+                new ClusterAccess(new Login.Certificate(identity), new TrustSettings(ca, "PEM", null), true), SessionScope.ALL);
     }
 
     private void assertAuthenticatedByCertificateAlone(ClientIdentity identity) throws Exception {

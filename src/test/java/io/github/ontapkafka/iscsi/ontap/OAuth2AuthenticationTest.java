@@ -53,7 +53,7 @@ class OAuth2AuthenticationTest {
     private OntapClient client(String scope, String audience) {
         return clients.create(ClusterUrl.parse(cluster.url("/").toString()), new ClusterAccess(new Login.OAuth2(
                 new OAuth2Settings(idp.url("/oauth2/token").toString(), CLIENT_ID, Secret.of(SECRET), scope, audience,
-                        null)), null, true));
+                        null)), null, true), SessionScope.ALL);
     }
 
     private static MockResponse token(String value, long expiresIn) {
@@ -171,7 +171,7 @@ class OAuth2AuthenticationTest {
         }
         OntapClient client = clients.create(ClusterUrl.parse(cluster.url("/").toString()), new ClusterAccess(
                 new Login.OAuth2(new OAuth2Settings("http://127.0.0.1:" + closedPort + "/token", CLIENT_ID,
-                        Secret.of(SECRET), null, null, null)), null, true));
+                        Secret.of(SECRET), null, null, null)), null, true), SessionScope.ALL);
 
         assertThatThrownBy(client::fetchSessions)
                 .isInstanceOfSatisfying(OntapException.class,

@@ -47,7 +47,7 @@ class OntapClientTest {
 
     private OntapClient client(String basePath, int retries) {
         return new OntapClient(ClusterUrl.parse(server.url(basePath).toString()), http,
-                new BasicAuthentication("monitor", Secret.of("s3cret")), new RequestPolicy(500, retries, Duration.ofMillis(1)),
+                new BasicAuthentication("monitor", Secret.of("s3cret")), SessionScope.ALL, new RequestPolicy(500, retries, Duration.ofMillis(1)),
                 new JsonFactory());
     }
 
@@ -251,7 +251,7 @@ class OntapClientTest {
             closedPort = socket.getLocalPort();
         }
         OntapClient client = new OntapClient(ClusterUrl.parse("http://127.0.0.1:" + closedPort), http,
-                new BasicAuthentication("u", Secret.of("p")), new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
+                new BasicAuthentication("u", Secret.of("p")), SessionScope.ALL, new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
 
         assertThatThrownBy(() -> client.fetchSessions().toMap())
                 .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.UNREACHABLE))

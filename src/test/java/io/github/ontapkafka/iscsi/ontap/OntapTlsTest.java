@@ -75,7 +75,7 @@ class OntapTlsTest {
         OntapSourceConfig config = new OntapSourceConfig(config(tls));
         ClusterSettings cluster = config.clusters().get(0);
         return config.ontapClients(Duration.ZERO, new RequestPolicy(500, 0, Duration.ZERO), Clock.systemUTC())
-                .create(cluster.url(), cluster.access());
+                .create(cluster.url(), cluster.access(), cluster.scope());
     }
 
     private Path pemTruststore() throws IOException {

@@ -44,7 +44,7 @@ class ReleaseDifferencesTest {
                     .body(page).build());
         }
         OntapClient client = new OntapClient(ClusterUrl.parse(server.url("/").toString()), new OkHttpClient(),
-                new BasicAuthentication("u", Secret.of("p")), new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
+                new BasicAuthentication("u", Secret.of("p")), SessionScope.ALL, new RequestPolicy(500, 0, Duration.ZERO), new JsonFactory());
         return client.fetchSessions();
     }
 
