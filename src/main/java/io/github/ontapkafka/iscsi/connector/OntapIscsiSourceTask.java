@@ -11,6 +11,7 @@ import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.OntapHttpClients;
 import io.github.ontapkafka.iscsi.ontap.RequestPolicy;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
@@ -159,7 +160,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         ClusterIdentity identity = outcome.identity();
         try {
             ClusterState state = stateOf(poller, identity);
-            ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode);
+            ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode, SessionScope.ALL);
             poller.passedOver(outcome.sessions().oddities());
             List<SourceRecord> records = new ArrayList<>(
                     eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch));

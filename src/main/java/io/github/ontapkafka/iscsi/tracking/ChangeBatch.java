@@ -10,9 +10,10 @@ import java.util.Map;
  * id), the poll times, and the offset after each change.
  *
  * @param previousObservedAt the last poll that saw the state before this batch (null before the first poll)
+ * @param scope              the canonical form of the scope the poll listed, which every record's offset carries
  */
 public record ChangeBatch(List<SessionChange> changes, long generation, Instant observedAt, Instant previousObservedAt,
-                          boolean snapshot, BatchStates states) {
+                          boolean snapshot, String scope, BatchStates states) {
 
     public boolean isEmpty() {
         return changes.isEmpty();
@@ -26,6 +27,6 @@ public record ChangeBatch(List<SessionChange> changes, long generation, Instant 
     public Map<String, Object> offsetAfter(int index) {
         boolean last = index == changes.size() - 1;
         return new StateOffset(states, index + 1, last ? generation : generation - 1,
-                last ? observedAt : previousObservedAt, snapshot && !last);
+                last ? observedAt : previousObservedAt, snapshot && !last, scope);
     }
 }

@@ -34,12 +34,11 @@ public final class SessionDiff {
      *
      * @param before   the remembered sessions
      * @param live     the records the cluster returned now
-     * @param snapshot whether sessions without a predecessor are reported as {@code SNAPSHOT} rather than
-     *                 {@code LOGIN} (the first poll of a cluster)
+     * @param membership what to report of the sessions that appear in or are gone from the listing
      * @param svmNames SVM names by UUID, to name the SVM of a session that logged out unseen
      * @throws E if a record that has to be read is not a valid session, or a key is listed twice
      */
-    public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, boolean snapshot,
+    public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, Membership membership,
                                                        Function<String, String> svmNames) throws E {
         List<Integer> unknown = before.markUnchanged(live);
         int unchanged = live.size() - unknown.size();
@@ -54,11 +53,13 @@ public final class SessionDiff {
             }
         }
         List<SessionChange> changes = new ArrayList<>();
+        List<SessionChange> unreported = new ArrayList<>();
         List<SessionUpdate> updates = new ArrayList<>(read.size());
         if (unchanged < before.size()) {
             before.forEachNotMarked(old -> {
                 if (!read.containsKey(old.key())) {
-                    changes.add(logout(old.key(), before.content(old), old.digest(), svmNames));
+                    (membership.departuresReported() ? changes : unreported)
+                            .add(logout(old.key(), before.content(old), old.digest(), svmNames));
                     updates.add(SessionUpdate.removal(old.key()));
                 }
             });
@@ -70,13 +71,15 @@ public final class SessionDiff {
             updates.add(new SessionUpdate(key, session, digest, entry.getValue().fingerprint()));
             TrackedSession old = before.get(key);
             if (old == null) {
-                changes.add(appeared(snapshot ? ChangeType.SNAPSHOT : ChangeType.LOGIN, key, session, digest));
+                (membership.arrivalsReported() ? changes : unreported)
+                        .add(appeared(membership.arrival(), key, session, digest));
             } else {
                 compare(key, old, before.content(old), session, digest, svmNames, changes);
             }
         }
         changes.sort(BY_KEY);
-        return new Result(changes, updates);
+        unreported.sort(BY_KEY);
+        return new Result(changes, unreported, updates);
     }
 
     /**
@@ -142,7 +145,10 @@ public final class SessionDiff {
     private record Read(IscsiSession session, long fingerprint) {
     }
 
-    /** The changes in emission order, and the updates that make the table remember them. */
-    public record Result(List<SessionChange> changes, List<SessionUpdate> updates) {
+    /**
+     * The changes in emission order; those that change the tracked set without an event (sessions that entered or
+     * left a new baseline), in key order; and the updates that make the table remember both.
+     */
+    public record Result(List<SessionChange> changes, List<SessionChange> unreported, List<SessionUpdate> updates) {
     }
 }

@@ -8,6 +8,7 @@ import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 import io.github.ontapkafka.iscsi.model.Svm;
 import io.github.ontapkafka.iscsi.ontap.LiveSessions;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -161,7 +162,7 @@ class ClusterStatePropertiesTest {
         ChangeBatch poll(long order) {
             now = now.plusSeconds(30);
             ClusterModel.Batch want = model.poll(cluster.sessions(), now);
-            ChangeBatch got = state.poll(cluster.records(order), now, mode);
+            ChangeBatch got = state.poll(cluster.records(order), now, mode, SessionScope.ALL);
 
             assertThat(got.changes()).as("changes").isEqualTo(want.changes());
             assertThat(got.generation()).as("generation").isEqualTo(want.generation());
@@ -181,7 +182,8 @@ class ClusterStatePropertiesTest {
             now = now.plusSeconds(30);
             FingerprintedPoll records = cluster.records(order);
 
-            assertThatThrownBy(() -> state.poll(records, now, mode)).hasMessageContaining("listed twice");
+            assertThatThrownBy(() -> state.poll(records, now, mode, SessionScope.ALL))
+                    .hasMessageContaining("listed twice");
             assertTrackedAsModelSays();
         }
 
