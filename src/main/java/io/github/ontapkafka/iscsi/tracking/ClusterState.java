@@ -78,14 +78,13 @@ public final class ClusterState {
             if (newBaseline) {
                 offsetPolledAt = observedAt;
             }
-            return new ChangeBatch(List.of(), generation, observedAt, previous, false, listedUnder, null);
+            return new ChangeBatch(List.of(), generation, observedAt, previous, listedUnder, null);
         }
         BatchStates states = new BatchStates(baseline, ChangeDigests.of(diff.changes(), tracked::canonical));
         generation++;
         committed = states.after();
         offsetPolledAt = observedAt;
-        return new ChangeBatch(diff.changes(), generation, observedAt, previous, membership.snapshot(), listedUnder,
-                states);
+        return new ChangeBatch(diff.changes(), generation, observedAt, previous, listedUnder, states);
     }
 
     /**

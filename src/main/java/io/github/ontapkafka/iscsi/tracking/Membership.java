@@ -52,9 +52,4 @@ public enum Membership {
     boolean departuresReported() {
         return departuresReported;
     }
-
-    /** Whether a batch reports the sessions that appear as {@code SNAPSHOT}s, and is to be finished so if cut short. */
-    boolean snapshot() {
-        return arrivalsReported && arrival == ChangeType.SNAPSHOT;
-    }
 }

@@ -17,6 +17,9 @@ import java.util.function.Function;
 /**
  * Compares what a cluster reported with what the task remembers, and returns the changes in key order (a logout
  * before the login that reuses its key), so that a replay of the same poll yields the same events in the same order.
+ * A snapshot's {@code SNAPSHOT}s come first: a task resuming from the middle of the batch tells the sessions still to
+ * be reported so from those that logged in only while the snapshot is unfinished, so the batch's other changes, a
+ * logout and the login that reuses its key among them, must come after it to be replayed as they were.
  *
  * <p>Most records of a poll are byte for byte those of the previous one. Those are recognised by their fingerprint
  * and never read: the work of a poll beyond scanning its pages grows with what changed, not with the cluster.
@@ -24,6 +27,12 @@ import java.util.function.Function;
 public final class SessionDiff {
 
     private static final Comparator<SessionChange> BY_KEY = Comparator.comparing(SessionChange::key);
+    /** Arrivals reported as a snapshot before the other changes, each in key order: see the class comment. */
+    private static final Comparator<SessionChange> SNAPSHOTS_FIRST = Comparator
+            .comparing((SessionChange change) -> change.type() != ChangeType.SNAPSHOT).thenComparing(BY_KEY);
+    /** Sessions gone before sessions come, so that the SVM names of records listed now outlast those seen earlier. */
+    private static final Comparator<SessionChange> DEPARTURES_FIRST = Comparator
+            .comparing((SessionChange change) -> change.type() != ChangeType.LOGOUT).thenComparing(BY_KEY);
 
     private SessionDiff() {
     }
@@ -35,7 +44,8 @@ public final class SessionDiff {
      * @param before   the remembered sessions
      * @param live     the records the cluster returned now
      * @param membership what to report of the sessions that appear in or are gone from the listing
-     * @param svmNames SVM names by UUID, to name the SVM of a session that logged out unseen
+     * @param svmNames SVM names by UUID, to name the SVM of a session that logged out unseen; those the unreported
+     *                 changes carry take precedence, as they would in the state a restart midway resumes from
      * @throws E if a record that has to be read is not a valid session, or a key is listed twice
      */
     public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, Membership membership,
@@ -64,22 +74,43 @@ public final class SessionDiff {
                 }
             });
         }
+        List<SessionUpdate> kept = new ArrayList<>();
         for (Map.Entry<SessionKey, Read> entry : read.entrySet()) {
             SessionKey key = entry.getKey();
             IscsiSession session = entry.getValue().session();
-            long digest = SessionDigest.of(session);
-            updates.add(new SessionUpdate(key, session, digest, entry.getValue().fingerprint()));
-            TrackedSession old = before.get(key);
-            if (old == null) {
+            SessionUpdate update = new SessionUpdate(key, session, SessionDigest.of(session),
+                    entry.getValue().fingerprint());
+            updates.add(update);
+            if (before.get(key) == null) {
                 (membership.arrivalsReported() ? changes : unreported)
-                        .add(appeared(membership.arrival(), key, session, digest));
+                        .add(appeared(membership.arrival(), key, session, update.digest()));
             } else {
-                compare(key, old, before.content(old), session, digest, svmNames, changes);
+                kept.add(update);
             }
         }
-        changes.sort(BY_KEY);
-        unreported.sort(BY_KEY);
+        unreported.sort(DEPARTURES_FIRST);
+        Function<String, String> names = withNamesOf(unreported, svmNames);
+        for (SessionUpdate update : kept) {
+            TrackedSession old = before.get(update.key());
+            compare(update.key(), old, before.content(old), update.session(), update.digest(), names, changes);
+        }
+        changes.sort(SNAPSHOTS_FIRST);
         return new Result(changes, unreported, updates);
+    }
+
+    /** {@code svmNames} overridden by the names the unreported changes carry, the last one of each SVM. */
+    private static Function<String, String> withNamesOf(List<SessionChange> unreported,
+                                                        Function<String, String> svmNames) {
+        if (unreported.isEmpty()) {
+            return svmNames;
+        }
+        Map<String, String> learnt = new HashMap<>();
+        for (SessionChange change : unreported) {
+            if (change.session().svm().name() != null) {
+                learnt.put(change.key().svmUuid(), change.session().svm().name());
+            }
+        }
+        return uuid -> learnt.containsKey(uuid) ? learnt.get(uuid) : svmNames.apply(uuid);
     }
 
     /**
@@ -146,8 +177,9 @@ public final class SessionDiff {
     }
 
     /**
-     * The changes in emission order; those that change the tracked set without an event (sessions that entered or
-     * left a new baseline), in key order; and the updates that make the table remember both.
+     * The changes in emission order; those that change the tracked set without an event (sessions that left or
+     * entered a new baseline), departures first, each in key order; and the updates that make the table remember
+     * both.
      */
     public record Result(List<SessionChange> changes, List<SessionChange> unreported, List<SessionUpdate> updates) {
     }

@@ -90,7 +90,7 @@ class ClusterStateRescopeTest {
         ChangeBatch widened = state.poll(live(prod1, test1, test2), T2, SnapshotMode.INITIAL, SessionScope.ALL);
 
         assertThat(events(widened)).containsExactly("SNAPSHOT 3", "SNAPSHOT 4");
-        assertThat(widened.snapshot()).isTrue();
+        assertThat(stored(widened.offsetAfter(0)).snapshotInProgress()).isTrue();
         assertThat(storedAndReadBack(widened.offsetAfter(1))).as("all sessions: no scope stored")
                 .doesNotContainKey(OffsetFormat.SCOPE);
         assertThat(events(state.poll(live(prod1, test1, test2, test3), T3, SnapshotMode.INITIAL, SessionScope.ALL)))
@@ -119,7 +119,7 @@ class ClusterStateRescopeTest {
                 SessionScope.parse(" tsih=>0 & svm.name=prod"));
 
         assertThat(events(next)).containsExactly("LOGOUT 2", "LOGIN 3");
-        assertThat(next.snapshot()).isFalse();
+        assertThat(stored(next.offsetAfter(0)).snapshotInProgress()).isFalse();
     }
 
     @Test
@@ -168,6 +168,25 @@ class ClusterStateRescopeTest {
                     .isEqualTo(ids.subList(committed + 1, ids.size()));
             assertThat(events(resumed.poll(live(test1, test2), T4, SnapshotMode.INITIAL, TEST)))
                     .as("a real logout after the rescope").containsExactly("LOGOUT 5");
+        }
+    }
+
+    @Test
+    void aRescopeSnapshotsFirstSoThatAResumedBatchReplaysItsLoginsAsLogins() {
+        ClusterState original = ClusterState.fresh();
+        original.poll(live(prod1, prod2), T1, SnapshotMode.INITIAL, PROD);
+        IscsiSession prod1ByAnother = inSvm("prod", session(1, "iqn.other", connection(1)));
+        ChangeBatch rescope = original.poll(live(prod1ByAnother, prod2, test1), T2, SnapshotMode.INITIAL,
+                SessionScope.ALL);
+        assertThat(events(rescope)).containsExactly("SNAPSHOT 3", "LOGOUT 1", "LOGIN 1");
+
+        for (int committed = 0; committed < rescope.changes().size(); committed++) {
+            ClusterState resumed = ClusterState.restore(stored(rescope.offsetAfter(committed)));
+            ChangeBatch replay = resumed.poll(live(prod1ByAnother, prod2, test1), T3, SnapshotMode.INITIAL,
+                    SessionScope.ALL);
+            List<String> ids = ids(rescope);
+            assertThat(ids(replay)).as("resuming after record %d", committed)
+                    .isEqualTo(ids.subList(committed + 1, ids.size()));
         }
     }
 }
