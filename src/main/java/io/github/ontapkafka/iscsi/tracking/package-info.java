@@ -43,9 +43,10 @@
  *       is no change of the cluster, so it makes up no event: the sessions tracked but no longer listed are
  *       forgotten without a {@code LOGOUT}, those listed but not tracked are taken in as at a first poll (a
  *       {@code SNAPSHOT} each, or silently, per {@link io.github.ontapkafka.iscsi.tracking.SnapshotMode}), and those
- *       tracked and listed are compared as at any poll. The batch's records all carry the new scope and, as a first
- *       poll's snapshot does, {@code snapshot_in_progress} until its last: a task resuming from any of them reports
- *       the rest of the new sessions as {@code SNAPSHOT}s, and no {@code LOGOUT} for the departed.</li>
+ *       tracked and listed are compared as at any poll. The batch's records all carry the new scope, its {@code SNAPSHOT}s
+ *       come first and, as in a first poll's snapshot, {@code snapshot_in_progress} holds until the last of them:
+ *       a task resuming from any record reports the rest of the new sessions as {@code SNAPSHOT}s, the batch's other
+ *       changes as they were, and no {@code LOGOUT} for the departed.</li>
  * </ul>
  */
 package io.github.ontapkafka.iscsi.tracking;
