@@ -35,18 +35,19 @@
  *   <li><em>tracked session</em>: what is remembered of a session: key, digest, the fingerprint of its last record,
  *       and its content in compact form once seen (after a restart only the digest is known).</li>
  *   <li><em>scope</em>: the filter ONTAP applied to the listing
- *       ({@link io.github.ontapkafka.iscsi.ontap.SessionScope}), all sessions unless configured. The state remembers the canonical form of the scope its sessions were
- *       listed under, and every offset stores it ({@link io.github.ontapkafka.iscsi.tracking.OffsetFormat}).</li>
+ *       ({@link io.github.ontapkafka.iscsi.ontap.SessionScope}), all sessions unless configured. The state remembers
+ *       the canonical form of the scope its sessions were listed under, and every offset stores it
+ *       ({@link io.github.ontapkafka.iscsi.tracking.OffsetFormat}).</li>
  *   <li><em>baseline</em>: the sessions a poll starts from. A first poll and a rescope start a new one; every other
  *       poll goes on from the last ({@link io.github.ontapkafka.iscsi.tracking.Membership}).</li>
  *   <li><em>rescope</em>: a poll under another scope than the tracked sessions were listed under. A change of filter
  *       is no change of the cluster, so it makes up no event: the sessions tracked but no longer listed are
  *       forgotten without a {@code LOGOUT}, those listed but not tracked are taken in as at a first poll (a
  *       {@code SNAPSHOT} each, or silently, per {@link io.github.ontapkafka.iscsi.tracking.SnapshotMode}), and those
- *       tracked and listed are compared as at any poll. The batch's records all carry the new scope, its {@code SNAPSHOT}s
- *       come first and, as in a first poll's snapshot, {@code snapshot_in_progress} holds until the last of them:
- *       a task resuming from any record reports the rest of the new sessions as {@code SNAPSHOT}s, the batch's other
- *       changes as they were, and no {@code LOGOUT} for the departed.</li>
+ *       tracked and listed are compared as at any poll. The batch's records all carry the new scope, its
+ *       {@code SNAPSHOT}s come first and, as in a first poll's snapshot, {@code snapshot_in_progress} holds until the
+ *       last of them: a task resuming from any record reports the rest of the new sessions as {@code SNAPSHOT}s, the
+ *       batch's other changes as they were, and no {@code LOGOUT} for the departed.</li>
  * </ul>
  */
 package io.github.ontapkafka.iscsi.tracking;
