@@ -164,7 +164,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         ClusterIdentity identity = outcome.identity();
         try {
             ClusterState state = stateOf(poller, identity);
-            ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode);
+            ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode, outcome.sessions().scope());
             poller.passedOver(outcome.sessions().oddities());
             List<SourceRecord> records = new ArrayList<>(
                     eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch));

@@ -3,7 +3,6 @@ package io.github.ontapkafka.iscsi.tracking;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +25,6 @@ public final class DigestSnapshot {
         this.keys = keys;
         this.digests = digests;
         this.svmNames = Map.copyOf(svmNames);
-    }
-
-    public static DigestSnapshot of(SessionTable sessions, Map<String, String> svmNames) {
-        TrackedSession[] tracked = sessions.all().toArray(new TrackedSession[0]);
-        Arrays.sort(tracked, Comparator.comparing(TrackedSession::key));
-        SessionKey[] keys = new SessionKey[tracked.length];
-        long[] digests = new long[tracked.length];
-        for (int i = 0; i < tracked.length; i++) {
-            keys[i] = tracked[i].key();
-            digests[i] = tracked[i].digest();
-        }
-        return new DigestSnapshot(keys, digests, svmNames);
     }
 
     public int size() {

@@ -17,6 +17,9 @@ import java.util.function.Function;
 /**
  * Compares what a cluster reported with what the task remembers, and returns the changes in key order (a logout
  * before the login that reuses its key), so that a replay of the same poll yields the same events in the same order.
+ * A snapshot's {@code SNAPSHOT}s come first: a task resuming from the middle of the batch tells the sessions still to
+ * be reported so from those that logged in only while the snapshot is unfinished, so the batch's other changes, a
+ * logout and the login that reuses its key among them, must come after it to be replayed as they were.
  *
  * <p>Most records of a poll are byte for byte those of the previous one. Those are recognised by their fingerprint
  * and never read: the work of a poll beyond scanning its pages grows with what changed, not with the cluster.
@@ -24,6 +27,12 @@ import java.util.function.Function;
 public final class SessionDiff {
 
     private static final Comparator<SessionChange> BY_KEY = Comparator.comparing(SessionChange::key);
+    /** Arrivals reported as a snapshot before the other changes, each in key order: see the class comment. */
+    private static final Comparator<SessionChange> SNAPSHOTS_FIRST = Comparator
+            .comparing((SessionChange change) -> change.type() != ChangeType.SNAPSHOT).thenComparing(BY_KEY);
+    /** Sessions gone before sessions come, so that the SVM names of records listed now outlast those seen earlier. */
+    private static final Comparator<SessionChange> DEPARTURES_FIRST = Comparator
+            .comparing((SessionChange change) -> change.type() != ChangeType.LOGOUT).thenComparing(BY_KEY);
 
     private SessionDiff() {
     }
@@ -34,12 +43,12 @@ public final class SessionDiff {
      *
      * @param before   the remembered sessions
      * @param live     the records the cluster returned now
-     * @param snapshot whether sessions without a predecessor are reported as {@code SNAPSHOT} rather than
-     *                 {@code LOGIN} (the first poll of a cluster)
-     * @param svmNames SVM names by UUID, to name the SVM of a session that logged out unseen
+     * @param membership what to report of the sessions that appear in or are gone from the listing
+     * @param svmNames SVM names by UUID, to name the SVM of a session that logged out unseen; those the unreported
+     *                 changes carry take precedence, as they would in the state a restart midway resumes from
      * @throws E if a record that has to be read is not a valid session, or a key is listed twice
      */
-    public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, boolean snapshot,
+    public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, Membership membership,
                                                        Function<String, String> svmNames) throws E {
         List<Integer> unknown = before.markUnchanged(live);
         int unchanged = live.size() - unknown.size();
@@ -54,29 +63,54 @@ public final class SessionDiff {
             }
         }
         List<SessionChange> changes = new ArrayList<>();
+        List<SessionChange> unreported = new ArrayList<>();
         List<SessionUpdate> updates = new ArrayList<>(read.size());
         if (unchanged < before.size()) {
             before.forEachNotMarked(old -> {
                 if (!read.containsKey(old.key())) {
-                    changes.add(logout(old.key(), before.content(old), old.digest(), svmNames));
+                    (membership.departuresReported() ? changes : unreported)
+                            .add(logout(old.key(), before.content(old), old.digest(), svmNames));
                     updates.add(SessionUpdate.removal(old.key()));
                 }
             });
         }
+        List<SessionUpdate> kept = new ArrayList<>();
         for (Map.Entry<SessionKey, Read> entry : read.entrySet()) {
             SessionKey key = entry.getKey();
             IscsiSession session = entry.getValue().session();
-            long digest = SessionDigest.of(session);
-            updates.add(new SessionUpdate(key, session, digest, entry.getValue().fingerprint()));
-            TrackedSession old = before.get(key);
-            if (old == null) {
-                changes.add(appeared(snapshot ? ChangeType.SNAPSHOT : ChangeType.LOGIN, key, session, digest));
+            SessionUpdate update = new SessionUpdate(key, session, SessionDigest.of(session),
+                    entry.getValue().fingerprint());
+            updates.add(update);
+            if (before.get(key) == null) {
+                (membership.arrivalsReported() ? changes : unreported)
+                        .add(appeared(membership.arrival(), key, session, update.digest()));
             } else {
-                compare(key, old, before.content(old), session, digest, svmNames, changes);
+                kept.add(update);
             }
         }
-        changes.sort(BY_KEY);
-        return new Result(changes, updates);
+        unreported.sort(DEPARTURES_FIRST);
+        Function<String, String> names = withNamesOf(unreported, svmNames);
+        for (SessionUpdate update : kept) {
+            TrackedSession old = before.get(update.key());
+            compare(update.key(), old, before.content(old), update.session(), update.digest(), names, changes);
+        }
+        changes.sort(SNAPSHOTS_FIRST);
+        return new Result(changes, unreported, updates);
+    }
+
+    /** {@code svmNames} overridden by the names the unreported changes carry, the last one of each SVM. */
+    private static Function<String, String> withNamesOf(List<SessionChange> unreported,
+                                                        Function<String, String> svmNames) {
+        if (unreported.isEmpty()) {
+            return svmNames;
+        }
+        Map<String, String> learnt = new HashMap<>();
+        for (SessionChange change : unreported) {
+            if (change.session().svm().name() != null) {
+                learnt.put(change.key().svmUuid(), change.session().svm().name());
+            }
+        }
+        return uuid -> learnt.containsKey(uuid) ? learnt.get(uuid) : svmNames.apply(uuid);
     }
 
     /**
@@ -142,7 +176,11 @@ public final class SessionDiff {
     private record Read(IscsiSession session, long fingerprint) {
     }
 
-    /** The changes in emission order, and the updates that make the table remember them. */
-    public record Result(List<SessionChange> changes, List<SessionUpdate> updates) {
+    /**
+     * The changes in emission order; those that change the tracked set without an event (sessions that left or
+     * entered a new baseline), departures first, each in key order; and the updates that make the table remember
+     * both.
+     */
+    public record Result(List<SessionChange> changes, List<SessionChange> unreported, List<SessionUpdate> updates) {
     }
 }

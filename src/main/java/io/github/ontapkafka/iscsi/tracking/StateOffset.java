@@ -20,13 +20,17 @@ final class StateOffset extends AbstractMap<String, Object> {
     private final long generation;
     private final Instant polledAt;
     private final boolean snapshotInProgress;
+    /** The canonical form of the scope, "" for all sessions. */
+    private final String scope;
 
-    StateOffset(BatchStates states, int applied, long generation, Instant polledAt, boolean snapshotInProgress) {
+    StateOffset(BatchStates states, int applied, long generation, Instant polledAt, boolean snapshotInProgress,
+                String scope) {
         this.states = states;
         this.applied = applied;
         this.generation = generation;
         this.polledAt = polledAt;
         this.snapshotInProgress = snapshotInProgress;
+        this.scope = scope;
     }
 
     /** Encodes when read, not when built: most records' offsets are never read (see {@link BatchStates}). */
@@ -45,6 +49,9 @@ final class StateOffset extends AbstractMap<String, Object> {
         if (snapshotInProgress) {
             offset.put(OffsetFormat.SNAPSHOT_IN_PROGRESS, true);
         }
+        if (!scope.isEmpty()) {
+            offset.put(OffsetFormat.SCOPE, scope);
+        }
         offset.put(OffsetFormat.SESSIONS, states.encodedAfter(applied));
         return Collections.unmodifiableMap(offset);
     }
@@ -54,6 +61,7 @@ final class StateOffset extends AbstractMap<String, Object> {
     public String toString() {
         return "{" + OffsetFormat.FORMAT + "=" + OffsetFormat.CURRENT_FORMAT + ", " + OffsetFormat.GENERATION + "="
                 + generation + ", " + OffsetFormat.POLLED_AT + "=" + (polledAt == null ? "none" : polledAt.toEpochMilli())
+                + (scope.isEmpty() ? "" : ", " + OffsetFormat.SCOPE + "=" + scope)
                 + ", " + OffsetFormat.SESSIONS + "=<" + states.size() + " sessions + " + applied + " changes>}";
     }
 }

@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.ontap.SessionPageParser;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.openjdk.jol.info.GraphLayout;
@@ -44,7 +45,7 @@ public final class MemoryProbe {
         SessionPageParser parser = new SessionPageParser(new JsonFactory());
         long before = Heap.usedAfterGc();
         ClusterState state = ClusterState.fresh();
-        state.poll(TaskPollCycle.scan(parser, pages), Instant.now(), SnapshotMode.NEVER);
+        state.poll(TaskPollCycle.scan(parser, pages), Instant.now(), SnapshotMode.NEVER, SessionScope.ALL);
         long after = Heap.usedAfterGc();
         GraphLayout layout = GraphLayout.parseInstance(state);
         long graph = layout.totalSize();

@@ -10,6 +10,7 @@ import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.SessionListing;
 import io.github.ontapkafka.iscsi.ontap.SessionPage;
 import io.github.ontapkafka.iscsi.ontap.SessionPageParser;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
@@ -57,7 +58,7 @@ final class TaskPollCycle {
     List<SourceRecord> poll(List<byte[]> pages) throws MalformedResponseException, OntapException {
         SessionListing live = scan(parser, pages);
         clock += 10_000;
-        ChangeBatch batch = state.poll(live, Instant.ofEpochMilli(clock), SnapshotMode.INITIAL);
+        ChangeBatch batch = state.poll(live, Instant.ofEpochMilli(clock), SnapshotMode.INITIAL, SessionScope.ALL);
         List<SourceRecord> records = eventRecords.of(CLUSTER, partition, batch);
         if (!records.isEmpty()) {
             committedOffsetBytes(records.get(records.size() - 1));

@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.connector;
 
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
@@ -37,7 +38,8 @@ class ConnectorOffsetsTest {
     @Test
     void acceptsAnOffsetItCouldHaveWritten() {
         Map<String, Object> written = ClusterState.fresh()
-                .poll(live(session(1, "iqn.a", connection(1))), Instant.now(), SnapshotMode.INITIAL).offsetAfter(0);
+                .poll(live(session(1, "iqn.a", connection(1))), Instant.now(), SnapshotMode.INITIAL, SessionScope.ALL)
+                .offsetAfter(0);
 
         assertThat(alter(PARTITION, Map.copyOf(written))).isTrue();
     }

@@ -9,6 +9,7 @@ import io.github.ontapkafka.iscsi.event.HealthReport;
 import io.github.ontapkafka.iscsi.fixtures.AvroContract;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import org.apache.avro.generic.GenericRecord;
@@ -80,11 +81,11 @@ class EventLineTest {
     @Test
     void aLogoutNoticedAfterARestartKnowsOnlyTheKey() {
         SourceRecord first = records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()),
-                state.poll(live(session(7, LINUX, connection(1))), now, SnapshotMode.INITIAL)).get(0);
+                state.poll(live(session(7, LINUX, connection(1))), now, SnapshotMode.INITIAL, SessionScope.ALL)).get(0);
         ClusterState restarted = ClusterState.restore(OffsetFormat.parse(first.sourceOffset()));
 
         SourceRecord logout = records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()),
-                restarted.poll(live(), now.plusSeconds(30), SnapshotMode.INITIAL)).get(0);
+                restarted.poll(live(), now.plusSeconds(30), SnapshotMode.INITIAL, SessionScope.ALL)).get(0);
 
         assertThat(lines.format(avro(logout))).endsWith("svm1         iscsi_lif1        7  -                       "
                 + "-                         ended");
@@ -170,7 +171,7 @@ class EventLineTest {
 
     private List<GenericRecord> records(IscsiSession... sessions) {
         List<SourceRecord> built = records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()),
-                state.poll(live(sessions), now, SnapshotMode.INITIAL));
+                state.poll(live(sessions), now, SnapshotMode.INITIAL, SessionScope.ALL));
         now = now.plusSeconds(30);
         return built.stream().map(EventLineTest::avro).toList();
     }

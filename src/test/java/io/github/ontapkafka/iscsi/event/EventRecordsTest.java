@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.event;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
@@ -32,8 +33,9 @@ class EventRecordsTest {
     void buildsRecordsThatMatchTheirSchemas() {
         ClusterState state = ClusterState.fresh();
         IscsiSession a = session(1, "iqn.a", connection(1));
-        state.poll(live(a), T1, SnapshotMode.INITIAL);
-        ChangeBatch batch = state.poll(live(session(1, "iqn.a", connection(1), connection(2))), T2, SnapshotMode.INITIAL);
+        state.poll(live(a), T1, SnapshotMode.INITIAL, SessionScope.ALL);
+        ChangeBatch batch = state.poll(live(session(1, "iqn.a", connection(1), connection(2))), T2,
+                SnapshotMode.INITIAL, SessionScope.ALL);
 
         List<SourceRecord> built = records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()), batch);
 
@@ -58,10 +60,10 @@ class EventRecordsTest {
     void aKeyOnlyLogoutIsAValidRecord() {
         ClusterState state = ClusterState.fresh();
         IscsiSession a = session(1, "iqn.a", connection(1));
-        ChangeBatch first = state.poll(live(a), T1, SnapshotMode.INITIAL);
+        ChangeBatch first = state.poll(live(a), T1, SnapshotMode.INITIAL, SessionScope.ALL);
         ClusterState restored = ClusterState.restore(OffsetFormat.parse(first.offsetAfter(0)));
 
-        ChangeBatch logout = restored.poll(live(), T2, SnapshotMode.INITIAL);
+        ChangeBatch logout = restored.poll(live(), T2, SnapshotMode.INITIAL, SessionScope.ALL);
         SourceRecord record = records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()), logout).get(0);
 
         ConnectSchema.validateValue(record.valueSchema(), record.value());
@@ -78,9 +80,9 @@ class EventRecordsTest {
         IscsiSession a = session(1, "iqn.a", connection(1));
 
         String first = ((Struct) records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()),
-                one.poll(live(a), T1, SnapshotMode.INITIAL)).get(0).value()).getString("event_id");
+                one.poll(live(a), T1, SnapshotMode.INITIAL, SessionScope.ALL)).get(0).value()).getString("event_id");
         String again = ((Struct) records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()),
-                two.poll(live(a), T2, SnapshotMode.INITIAL)).get(0).value()).getString("event_id");
+                two.poll(live(a), T2, SnapshotMode.INITIAL, SessionScope.ALL)).get(0).value()).getString("event_id");
 
         assertThat(first).isEqualTo(again).matches("[0-9a-f-]{36}");
         assertThat(java.util.UUID.fromString(first).version()).isEqualTo(8);

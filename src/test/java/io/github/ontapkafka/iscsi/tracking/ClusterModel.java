@@ -6,6 +6,7 @@ import io.github.ontapkafka.iscsi.model.SessionKey;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import java.util.TreeSet;
  * a map of the sessions last seen, compared key by key with each poll. No fingerprints, compact content, pool or
  * hash tables. After a restart it still holds every session's true last state (to tell a new login from a change,
  * as the stored digests tell the task), but notes that the task knows only the digest.
+ *
+ * <p>A first poll, or one under another scope, starts a new baseline: the sessions that leave it are forgotten, and
+ * under {@code never} those that enter it taken in, before the poll is compared, as if the state had always been so.
  */
 final class ClusterModel {
 
@@ -30,7 +34,13 @@ final class ClusterModel {
      * were found against, from which the state after any of its records follows.
      */
     record Batch(List<SessionChange> changes, long generation, Instant observedAt, Instant previousObservedAt,
-                 boolean snapshot, Map<SessionKey, IscsiSession> before, Map<String, String> svmNamesBefore) {
+                 String scope, boolean rescope, Map<SessionKey, IscsiSession> before,
+                 Map<String, String> svmNamesBefore) {
+
+        /** Whether a {@code SNAPSHOT} is still to come after the first {@code count} changes. */
+        boolean snapshotInProgressAfter(int count) {
+            return changes.subList(count, changes.size()).stream().anyMatch(c -> c.type() == ChangeType.SNAPSHOT);
+        }
 
         /** The sessions after the first {@code count} changes: what a task restarted from that record resumes with. */
         Map<SessionKey, IscsiSession> sessionsAfter(int count) {
@@ -60,15 +70,24 @@ final class ClusterModel {
     private Instant lastPolledAt;
     private boolean baselineKnown;
     private boolean snapshotPending;
+    /** The canonical form of the scope of the sessions. */
+    private String scope = "";
 
     ClusterModel(SnapshotMode mode) {
         this.mode = mode;
     }
 
-    Batch poll(Map<SessionKey, IscsiSession> live, Instant observedAt) {
-        boolean firstRun = !baselineKnown;
-        boolean snapshot = snapshotPending || firstRun;
+    /** @param live the sessions the scope covers */
+    Batch poll(Map<SessionKey, IscsiSession> live, Instant observedAt, String scope) {
+        boolean rescope = baselineKnown && !scope.equals(this.scope);
+        boolean newBaseline = !baselineKnown || rescope;
+        boolean snapshot = newBaseline ? mode == SnapshotMode.INITIAL : snapshotPending;
+        if (newBaseline) {
+            enterAndLeaveUnreported(live);
+        }
         List<SessionChange> changes = changesTo(live, snapshot);
+        // Stable: a snapshot first, then the other changes, each in key order.
+        changes.sort(Comparator.comparing(change -> change.type() != ChangeType.SNAPSHOT));
         Map<SessionKey, IscsiSession> before = new TreeMap<>();
         sessions.forEach((key, remembered) -> before.put(key, remembered.last()));
         Map<String, String> namesBefore = Map.copyOf(svmNames);
@@ -79,16 +98,41 @@ final class ClusterModel {
         lastPolledAt = observedAt;
         baselineKnown = true;
         snapshotPending = false;
-        if (firstRun && mode == SnapshotMode.NEVER) {
-            live.values().forEach(session -> learnSvmName(svmNames, session));
-            changes = List.of();
-        }
+        this.scope = scope;
         if (changes.isEmpty()) {
-            return new Batch(List.of(), generation, observedAt, previous, false, before, namesBefore);
+            return new Batch(List.of(), generation, observedAt, previous, scope, rescope, before, namesBefore);
         }
         generation++;
         changes.forEach(change -> learnSvmName(svmNames, change.session()));
-        return new Batch(changes, generation, observedAt, previous, snapshot, before, namesBefore);
+        return new Batch(changes, generation, observedAt, previous, scope, rescope, before, namesBefore);
+    }
+
+    /**
+     * The sessions no longer listed leave without an event, and under {@code never} those listed anew enter
+     * without one; the SVM names they carry are learnt as from any change.
+     */
+    private void enterAndLeaveUnreported(Map<SessionKey, IscsiSession> live) {
+        List<SessionChange> unreported = new ArrayList<>();
+        sessions.forEach((key, old) -> {
+            if (!live.containsKey(key)) {
+                unreported.add(logout(key, old));
+            }
+        });
+        if (mode == SnapshotMode.NEVER) {
+            live.forEach((key, now) -> {
+                if (!sessions.containsKey(key)) {
+                    unreported.add(appeared(ChangeType.SNAPSHOT, now));
+                }
+            });
+        }
+        for (SessionChange change : unreported) {
+            learnSvmName(svmNames, change.session());
+            if (change.type() == ChangeType.LOGOUT) {
+                sessions.remove(change.key());
+            } else {
+                sessions.put(change.key(), new Remembered(change.session(), true));
+            }
+        }
     }
 
     /** A restart without a stored offset: the next poll is a first poll again. */
@@ -99,12 +143,13 @@ final class ClusterModel {
         lastPolledAt = null;
         baselineKnown = false;
         snapshotPending = false;
+        scope = "";
     }
 
     /**
      * A restart from the offset of record {@code record} of {@code batch}: the state after that record, digests
      * only; only the batch's last record moves on the generation and poll time, and a snapshot stays unfinished
-     * until its last record.
+     * until its last {@code SNAPSHOT}.
      */
     void restart(Batch batch, int record) {
         boolean last = record == batch.changes().size() - 1;
@@ -114,7 +159,8 @@ final class ClusterModel {
         generation = last ? batch.generation() : batch.generation() - 1;
         lastPolledAt = last ? batch.observedAt() : batch.previousObservedAt();
         baselineKnown = true;
-        snapshotPending = batch.snapshot() && !last;
+        snapshotPending = batch.snapshotInProgressAfter(record + 1);
+        scope = batch.scope();
     }
 
     Map<SessionKey, Long> digests() {
@@ -137,6 +183,10 @@ final class ClusterModel {
 
     Map<String, String> svmNames() {
         return svmNames;
+    }
+
+    String scope() {
+        return scope;
     }
 
     private List<SessionChange> changesTo(Map<SessionKey, IscsiSession> live, boolean snapshot) {

@@ -8,6 +8,7 @@ import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 import io.github.ontapkafka.iscsi.model.Svm;
 import io.github.ontapkafka.iscsi.ontap.LiveSessions;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -16,6 +17,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.Tuple;
 
 import java.time.Instant;
@@ -41,17 +43,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@link ClusterState}, and through it the diff, the session table with its indexes and pool, and the offsets,
  * against the plain {@link ClusterModel}, over random histories of one small cluster: logins, logouts, connections
  * added, dropped and changed, descriptive changes, TSIHs reused by another login, records repeated byte for byte or
- * serialised anew, a key listed twice, and task restarts from the offset of any record of a recent batch.
+ * serialised anew, a key listed twice, filters on the SVMs changed, and task restarts from the offset of any record
+ * of a recent batch.
  */
 class ClusterStatePropertiesTest {
 
     private static final Instant START = Instant.parse("2026-11-27T10:00:00.125Z");
 
     @Property(tries = 300)
-    void reportsWhatThePlainModelReportsAcrossPollsAndRestarts(@ForAll SnapshotMode mode,
-                                                               @ForAll("histories") List<Step> history) {
+    void reportsWhatThePlainModelReportsAcrossPollsRescopesAndRestarts(@ForAll SnapshotMode mode,
+                                                                        @ForAll("histories") List<Step> history) {
         Run run = new Run(mode);
         history.forEach(step -> step.takeIn(run));
+        Statistics.label("restart from").coverage(coverage -> {
+            coverage.check("a rescope batch, before its last record").count(count -> count >= 20);
+            coverage.check("a rescope batch, its last record").count(count -> count >= 20);
+        });
     }
 
     /**
@@ -83,9 +90,12 @@ class ClusterStatePropertiesTest {
                 Arbitraries.longs()).as(Poll::new);
         Arbitrary<Integer> batchesBack = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
                 Tuple.of(1, Arbitraries.integers().between(1, 2)));
-        Arbitrary<Step> restart = Combinators.combine(batchesBack, Arbitraries.integers().between(0, 63),
+        Arbitrary<Restart> restart = Combinators.combine(batchesBack, Arbitraries.integers().between(0, 63),
                 Arbitraries.of(true, false)).as(Restart::new);
-        return Arbitraries.frequencyOf(Tuple.of(5, poll), Tuple.of(1, restart))
+        Arbitrary<Step> rescope = Combinators.combine(Arbitraries.of(Scope.CHOICES),
+                edits().list().ofMaxSize(3), Arbitraries.longs(), restart.injectNull(0.5)).as(Rescope::new);
+        return Arbitraries.frequencyOf(Tuple.of(5, poll), Tuple.of(1, restart.map(Step.class::cast)),
+                        Tuple.of(1, rescope))
                 .list().ofMaxSize(50).withSizeDistribution(RandomDistribution.uniform());
     }
 
@@ -113,8 +123,34 @@ class ClusterStatePropertiesTest {
     }
 
     /** One thing that happens between two polls of the history. */
-    sealed interface Step permits Poll, Restart {
+    sealed interface Step permits Poll, Rescope, Restart {
         void takeIn(Run run);
+    }
+
+    /**
+     * A filter on SVM UUIDs, as ONTAP applies it: the sessions of the SVMs named, or all. Some choices cover the
+     * same sessions under another canonical form: a rescope that changes nothing but the scope stored.
+     */
+    record Scope(SessionScope filter, Set<String> svmUuids) {
+
+        static final List<Scope> CHOICES = List.of(
+                new Scope(SessionScope.ALL, Set.of(SVM_A, SVM_B)),
+                svms(SVM_A), svms(SVM_B), svms(SVM_A, SVM_B), svms(SVM_B, SVM_A),
+                new Scope(SessionScope.parse("svm.uuid=none"), Set.of()));
+
+        private static Scope svms(String... uuids) {
+            return new Scope(SessionScope.parse("svm.uuid=" + String.join("|", uuids)), Set.of(uuids));
+        }
+
+        boolean covers(SessionKey key) {
+            return svmUuids.contains(key.svmUuid());
+        }
+
+        Map<SessionKey, IscsiSession> covered(Map<SessionKey, IscsiSession> sessions) {
+            Map<SessionKey, IscsiSession> covered = new TreeMap<>(sessions);
+            covered.keySet().removeIf(key -> !covers(key));
+            return covered;
+        }
     }
 
     /** The cluster changes, then the task polls it; {@code order} shuffles the records. */
@@ -122,10 +158,25 @@ class ClusterStatePropertiesTest {
         @Override
         public void takeIn(Run run) {
             edits.forEach(edit -> edit.applyTo(run.cluster));
-            if (run.cluster.listsOneTwice()) {
+            if (run.cluster.listsOneTwice(run.scope)) {
                 run.pollFailing(order);
             } else {
                 run.poll(order);
+            }
+        }
+    }
+
+    /**
+     * The task's filter is changed (or configured again as it was), and the next poll made under it; then maybe
+     * a restart, most often from a record of that poll's batch.
+     */
+    record Rescope(Scope scope, List<Edit> edits, long order, Restart restart) implements Step {
+        @Override
+        public void takeIn(Run run) {
+            run.scope = scope;
+            new Poll(edits, order).takeIn(run);
+            if (restart != null) {
+                restart.takeIn(run);
             }
         }
     }
@@ -152,6 +203,7 @@ class ClusterStatePropertiesTest {
         private final List<ChangeBatch> emitted = new ArrayList<>();
         private final List<ClusterModel.Batch> expected = new ArrayList<>();
         private Instant now = START;
+        private Scope scope = Scope.CHOICES.get(0);
 
         Run(SnapshotMode mode) {
             this.mode = mode;
@@ -160,18 +212,18 @@ class ClusterStatePropertiesTest {
 
         ChangeBatch poll(long order) {
             now = now.plusSeconds(30);
-            ClusterModel.Batch want = model.poll(cluster.sessions(), now);
-            ChangeBatch got = state.poll(cluster.records(order), now, mode);
+            ClusterModel.Batch want = model.poll(scope.covered(cluster.sessions()), now, scope.filter().canonical());
+            ChangeBatch got = state.poll(cluster.records(order, scope), now, mode, scope.filter());
 
             assertThat(got.changes()).as("changes").isEqualTo(want.changes());
             assertThat(got.generation()).as("generation").isEqualTo(want.generation());
             assertThat(got.previousObservedAt()).as("previous poll").isEqualTo(want.previousObservedAt());
-            assertThat(got.snapshot()).as("snapshot").isEqualTo(want.snapshot());
             assertTrackedAsModelSays();
+            assertLastOffsetAsModelSays();
             if (!got.isEmpty()) {
                 emitted.add(got);
                 expected.add(want);
-                assertStoredAsModelSays(got);
+                assertStoredAsModelSays(got, want);
             }
             return got;
         }
@@ -179,14 +231,16 @@ class ClusterStatePropertiesTest {
         /** A poll that lists a key twice fails, and leaves the state as it was. */
         void pollFailing(long order) {
             now = now.plusSeconds(30);
-            FingerprintedPoll records = cluster.records(order);
+            FingerprintedPoll records = cluster.records(order, scope);
 
-            assertThatThrownBy(() -> state.poll(records, now, mode)).hasMessageContaining("listed twice");
+            assertThatThrownBy(() -> state.poll(records, now, mode, scope.filter()))
+                    .hasMessageContaining("listed twice");
             assertTrackedAsModelSays();
         }
 
         void restart(int batchesBack, int record, boolean pollAtOnce) {
             if (emitted.isEmpty()) {
+                Statistics.label("restart from").collect("no batch");
                 state = ClusterState.fresh();
                 model.restartFresh();
                 if (pollAtOnce) {
@@ -197,7 +251,11 @@ class ClusterStatePropertiesTest {
             int from = Math.max(0, emitted.size() - 1 - batchesBack);
             ChangeBatch batch = emitted.get(from);
             int committed = Math.floorMod(record, batch.changes().size());
-            boolean clusterAsAfterBatch = ClusterModel.digestsOf(cluster.sessions())
+            boolean last = committed == batch.changes().size() - 1;
+            Statistics.label("restart from").collect(!expected.get(from).rescope() ? "a batch going on"
+                    : last ? "a rescope batch, its last record" : "a rescope batch, before its last record");
+            boolean clusterAsAfterBatch = scope.filter().canonical().equals(batch.scope())
+                    && ClusterModel.digestsOf(scope.covered(cluster.sessions()))
                     .equals(ClusterModel.digestsOf(expected.get(from).sessionsAfter(batch.changes().size())));
 
             state = ClusterState.restore(OffsetFormat.parse(ClusterStateTest.storedAndReadBack(
@@ -233,19 +291,45 @@ class ClusterStatePropertiesTest {
             PoolReferences.assertExact(table);
         }
 
-        /** The offset of a batch's last record, as the worker stores it, holds the state after the batch. */
-        private void assertStoredAsModelSays(ChangeBatch batch) {
-            OffsetFormat.StoredState stored = OffsetFormat.parse(ClusterStateTest.storedAndReadBack(
-                    batch.offsetAfter(batch.changes().size() - 1)));
-            Map<SessionKey, Long> digests = new TreeMap<>();
-            for (int i = 0; i < stored.sessions().size(); i++) {
-                digests.put(stored.sessions().key(i), stored.sessions().digest(i));
+        /**
+         * The offset of each of a batch's records, as the worker stores it, holds the state after that record: the
+         * last one the state after the batch.
+         */
+        private void assertStoredAsModelSays(ChangeBatch batch, ClusterModel.Batch want) {
+            int size = batch.changes().size();
+            for (int record = 0; record < size; record++) {
+                OffsetFormat.StoredState stored = OffsetFormat.parse(ClusterStateTest.storedAndReadBack(
+                        batch.offsetAfter(record)));
+                boolean last = record == size - 1;
+                assertThat(digestsOf(stored.sessions())).as("stored digests after record %d", record)
+                        .isEqualTo(ClusterModel.digestsOf(want.sessionsAfter(record + 1)));
+                assertThat(stored.sessions().svmNames()).as("stored SVM names after record %d", record)
+                        .isEqualTo(want.svmNamesAfter(record + 1));
+                assertThat(stored.scope()).as("stored scope").isEqualTo(want.scope());
+                assertThat(stored.generation()).isEqualTo(last ? batch.generation() : batch.generation() - 1);
+                assertThat(stored.polledAt()).isEqualTo(last ? batch.observedAt() : batch.previousObservedAt());
+                assertThat(stored.snapshotInProgress()).as("snapshot in progress after record %d", record)
+                        .isEqualTo(want.snapshotInProgressAfter(record + 1));
             }
-            assertThat(digests).as("stored digests").isEqualTo(model.digests());
-            assertThat(stored.sessions().svmNames()).as("stored SVM names").isEqualTo(model.svmNames());
-            assertThat(stored.generation()).isEqualTo(batch.generation());
-            assertThat(stored.polledAt()).isEqualTo(batch.observedAt());
-            assertThat(stored.snapshotInProgress()).isFalse();
+            assertThat(ClusterModel.digestsOf(want.sessionsAfter(size))).as("the model's batch ends where it is")
+                    .isEqualTo(model.digests());
+        }
+
+        /** What health records carry: the state the task is in, with its scope, once it has a baseline. */
+        private void assertLastOffsetAsModelSays() {
+            OffsetFormat.StoredState stored = OffsetFormat.parse(ClusterStateTest.storedAndReadBack(
+                    state.lastOffset()));
+            assertThat(digestsOf(stored.sessions())).as("last offset's digests").isEqualTo(model.digests());
+            assertThat(stored.sessions().svmNames()).as("last offset's SVM names").isEqualTo(model.svmNames());
+            assertThat(stored.scope()).as("last offset's scope").isEqualTo(model.scope());
+        }
+
+        private static Map<SessionKey, Long> digestsOf(DigestSnapshot snapshot) {
+            Map<SessionKey, Long> digests = new TreeMap<>();
+            for (int i = 0; i < snapshot.size(); i++) {
+                digests.put(snapshot.key(i), snapshot.digest(i));
+            }
+            return digests;
         }
     }
 
@@ -374,14 +458,15 @@ class ClusterStatePropertiesTest {
             return sessions;
         }
 
-        boolean listsOneTwice() {
-            return twice != null && listed.containsKey(twice);
+        boolean listsOneTwice(Scope scope) {
+            return twice != null && listed.containsKey(twice) && scope.covers(twice);
         }
 
-        /** The poll's records in an order of their own. */
-        FingerprintedPoll records(long order) {
+        /** The records the scope covers, in an order of their own. */
+        FingerprintedPoll records(long order, Scope scope) {
             List<Listed> records = new ArrayList<>(listed.values());
-            if (listsOneTwice()) {
+            records.removeIf(record -> !scope.covers(record.session().key()));
+            if (listsOneTwice(scope)) {
                 Listed record = listed.get(twice);
                 records.add(twiceInSameBytes ? record : new Listed(record.session(), Integer.MAX_VALUE));
             }

@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.tracking;
 
 import io.github.ontapkafka.iscsi.event.EventIds;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.storage.OffsetUtils;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,8 @@ class ClusterStateTest {
     void theFirstPollSnapshotsAndLaterPollsReportChanges() {
         ClusterState state = ClusterState.fresh();
 
-        ChangeBatch first = state.poll(live(a, b), T1, SnapshotMode.INITIAL);
-        ChangeBatch second = state.poll(live(b, c), T2, SnapshotMode.INITIAL);
+        ChangeBatch first = state.poll(live(a, b), T1, SnapshotMode.INITIAL, SessionScope.ALL);
+        ChangeBatch second = state.poll(live(b, c), T2, SnapshotMode.INITIAL, SessionScope.ALL);
 
         assertThat(first.changes()).extracting(SessionChange::type).containsOnly(ChangeType.SNAPSHOT);
         assertThat(first.previousObservedAt()).isNull();
@@ -68,8 +69,8 @@ class ClusterStateTest {
     void neverModeRecordsTheFirstPollSilently() {
         ClusterState state = ClusterState.fresh();
 
-        assertThat(state.poll(live(a, b), T1, SnapshotMode.NEVER).changes()).isEmpty();
-        ChangeBatch next = state.poll(live(a, b, c), T2, SnapshotMode.NEVER);
+        assertThat(state.poll(live(a, b), T1, SnapshotMode.NEVER, SessionScope.ALL).changes()).isEmpty();
+        ChangeBatch next = state.poll(live(a, b, c), T2, SnapshotMode.NEVER, SessionScope.ALL);
 
         assertThat(next.changes()).extracting(SessionChange::type).containsExactly(ChangeType.LOGIN);
         ClusterState restored = ClusterState.restore(OffsetFormat.parse(storedAndReadBack(next.offsetAfter(0))));
@@ -81,11 +82,11 @@ class ClusterStateTest {
         ClusterState state = ClusterState.fresh();
         assertThat(state.lastOffset()).as("nothing polled, nothing to carry").isNull();
 
-        ChangeBatch first = state.poll(live(a, b), T1, SnapshotMode.INITIAL);
+        ChangeBatch first = state.poll(live(a, b), T1, SnapshotMode.INITIAL, SessionScope.ALL);
         Map<String, Object> lastRecord = storedAndReadBack(first.offsetAfter(first.changes().size() - 1));
         assertThat(storedAndReadBack(state.lastOffset())).isEqualTo(lastRecord);
 
-        assertThat(state.poll(live(a, b), T2, SnapshotMode.INITIAL).changes()).isEmpty();
+        assertThat(state.poll(live(a, b), T2, SnapshotMode.INITIAL, SessionScope.ALL).changes()).isEmpty();
         assertThat(storedAndReadBack(state.lastOffset())).as("a quiet poll moves nothing")
                 .isEqualTo(lastRecord);
 
@@ -97,19 +98,20 @@ class ClusterStateTest {
     @Test
     void aFirstPollThatEmitsNothingStillHasAnOffsetToCarryItsBaseline() {
         ClusterState silent = ClusterState.fresh();
-        assertThat(silent.poll(live(a, b), T1, SnapshotMode.NEVER).changes()).isEmpty();
+        assertThat(silent.poll(live(a, b), T1, SnapshotMode.NEVER, SessionScope.ALL).changes()).isEmpty();
 
         ClusterState resumed = ClusterState.restore(OffsetFormat.parse(storedAndReadBack(silent.lastOffset())));
         assertThat(resumed.sessionCount()).isEqualTo(2);
-        assertThat(resumed.poll(live(a), T2, SnapshotMode.NEVER).changes()).as("not a first poll again")
+        assertThat(resumed.poll(live(a), T2, SnapshotMode.NEVER, SessionScope.ALL).changes())
+                .as("not a first poll again")
                 .extracting(ch -> ch.type() + " " + ch.key().tsih()).containsExactly("LOGOUT 2");
     }
 
     @Test
     void everyRecordsOffsetIsTheStateAfterItsEvent() {
         ClusterState state = ClusterState.fresh();
-        state.poll(live(a), T1, SnapshotMode.INITIAL);
-        ChangeBatch batch = state.poll(live(b, c), T2, SnapshotMode.INITIAL);
+        state.poll(live(a), T1, SnapshotMode.INITIAL, SessionScope.ALL);
+        ChangeBatch batch = state.poll(live(b, c), T2, SnapshotMode.INITIAL, SessionScope.ALL);
 
         List<Integer> sizes = new ArrayList<>();
         for (int i = 0; i < batch.changes().size(); i++) {
@@ -124,13 +126,13 @@ class ClusterStateTest {
     @Test
     void aTaskResumingFromAnyRecordOfABatchReplaysTheRestWithTheSameIds() {
         ClusterState original = ClusterState.fresh();
-        original.poll(live(a), T1, SnapshotMode.INITIAL);
-        ChangeBatch batch = original.poll(live(b, c), T2, SnapshotMode.INITIAL);
+        original.poll(live(a), T1, SnapshotMode.INITIAL, SessionScope.ALL);
+        ChangeBatch batch = original.poll(live(b, c), T2, SnapshotMode.INITIAL, SessionScope.ALL);
         List<String> originalIds = ids(batch);
 
         for (int committed = 0; committed < batch.changes().size(); committed++) {
             ClusterState resumed = ClusterState.restore(OffsetFormat.parse(storedAndReadBack(batch.offsetAfter(committed))));
-            ChangeBatch replay = resumed.poll(live(b, c), T3, SnapshotMode.INITIAL);
+            ChangeBatch replay = resumed.poll(live(b, c), T3, SnapshotMode.INITIAL, SessionScope.ALL);
 
             assertThat(ids(replay)).as("resuming after record %d", committed)
                     .isEqualTo(originalIds.subList(committed + 1, originalIds.size()));
@@ -143,10 +145,10 @@ class ClusterStateTest {
     @Test
     void aSnapshotInterruptedMidwayIsFinishedAsASnapshot() {
         ClusterState original = ClusterState.fresh();
-        ChangeBatch snapshot = original.poll(live(a, b, c), T1, SnapshotMode.INITIAL);
+        ChangeBatch snapshot = original.poll(live(a, b, c), T1, SnapshotMode.INITIAL, SessionScope.ALL);
 
         ClusterState resumed = ClusterState.restore(OffsetFormat.parse(storedAndReadBack(snapshot.offsetAfter(0))));
-        ChangeBatch replay = resumed.poll(live(a, b, c), T2, SnapshotMode.INITIAL);
+        ChangeBatch replay = resumed.poll(live(a, b, c), T2, SnapshotMode.INITIAL, SessionScope.ALL);
 
         assertThat(ids(replay)).isEqualTo(ids(snapshot).subList(1, 3));
     }
@@ -154,20 +156,20 @@ class ClusterStateTest {
     @Test
     void aGracefulRestartAfterTheLastRecordReplaysNothing() {
         ClusterState original = ClusterState.fresh();
-        ChangeBatch batch = original.poll(live(a, b), T1, SnapshotMode.INITIAL);
+        ChangeBatch batch = original.poll(live(a, b), T1, SnapshotMode.INITIAL, SessionScope.ALL);
 
         ClusterState resumed = ClusterState.restore(OffsetFormat.parse(storedAndReadBack(batch.offsetAfter(1))));
 
-        assertThat(resumed.poll(live(a, b), T2, SnapshotMode.INITIAL).changes()).isEmpty();
+        assertThat(resumed.poll(live(a, b), T2, SnapshotMode.INITIAL, SessionScope.ALL).changes()).isEmpty();
     }
 
     @Test
     void theSameLoginAtAnotherTimeGetsAnotherId() {
         ClusterState state = ClusterState.fresh();
-        state.poll(live(), T1, SnapshotMode.INITIAL);
-        List<String> firstLogin = ids(state.poll(live(a), T2, SnapshotMode.INITIAL));
-        state.poll(live(), T3, SnapshotMode.INITIAL);
-        List<String> secondLogin = ids(state.poll(live(a), T3.plusSeconds(30), SnapshotMode.INITIAL));
+        state.poll(live(), T1, SnapshotMode.INITIAL, SessionScope.ALL);
+        List<String> firstLogin = ids(state.poll(live(a), T2, SnapshotMode.INITIAL, SessionScope.ALL));
+        state.poll(live(), T3, SnapshotMode.INITIAL, SessionScope.ALL);
+        List<String> secondLogin = ids(state.poll(live(a), T3.plusSeconds(30), SnapshotMode.INITIAL, SessionScope.ALL));
 
         assertThat(firstLogin).hasSize(1);
         assertThat(secondLogin).hasSize(1).doesNotContainAnyElementsOf(firstLogin);
@@ -180,7 +182,7 @@ class ClusterStateTest {
         for (int tsih = 0; tsih < 2_000; tsih++) {
             many.add(session(tsih, "iqn.host" + tsih, connection(1)));
         }
-        ChangeBatch batch = state.poll(live(many), T1, SnapshotMode.INITIAL);
+        ChangeBatch batch = state.poll(live(many), T1, SnapshotMode.INITIAL, SessionScope.ALL);
 
         Map<String, Object> early = batch.offsetAfter(0);
         Map<String, Object> late = batch.offsetAfter(1_999);

@@ -11,6 +11,9 @@ import java.util.List;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.live;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
+import static io.github.ontapkafka.iscsi.tracking.Membership.LOGINS_AND_LOGOUTS;
+import static io.github.ontapkafka.iscsi.tracking.Membership.SNAPSHOTS;
+import static io.github.ontapkafka.iscsi.tracking.Membership.UNREPORTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,18 +24,18 @@ class SessionDiffTest {
 
     private static SessionTable remembered(IscsiSession... sessions) {
         SessionTable table = SessionTable.empty();
-        table.apply(SessionDiff.compute(table, live(sessions), false, uuid -> null).updates());
+        table.apply(SessionDiff.compute(table, live(sessions), LOGINS_AND_LOGOUTS, uuid -> null).updates());
         return table;
     }
 
     private static SessionTable digestsOnly(IscsiSession... sessions) {
         return SessionTable.ofDigests(DigestSnapshot.EMPTY.apply(
-                SessionDiff.compute(SessionTable.empty(), live(sessions), false, uuid -> null).changes(),
+                SessionDiff.compute(SessionTable.empty(), live(sessions), LOGINS_AND_LOGOUTS, uuid -> null).changes(),
                 sessions.length));
     }
 
     private static List<SessionChange> diff(SessionTable before, LiveSessions<IllegalStateException> live) {
-        return SessionDiff.compute(before, live, false, uuid -> "svm1").changes();
+        return SessionDiff.compute(before, live, LOGINS_AND_LOGOUTS, uuid -> "svm1").changes();
     }
 
     @Test
@@ -45,7 +48,7 @@ class SessionDiffTest {
             assertThat(change.digestBefore()).isEqualTo(SessionDigest.NONE);
             assertThat(change.digestAfter()).isEqualTo(SessionDigest.of(a));
         });
-        assertThat(SessionDiff.compute(SessionTable.empty(), live(a), true, uuid -> null).changes())
+        assertThat(SessionDiff.compute(SessionTable.empty(), live(a), SNAPSHOTS, uuid -> null).changes())
                 .extracting(SessionChange::type).containsExactly(ChangeType.SNAPSHOT);
     }
 
@@ -101,7 +104,8 @@ class SessionDiffTest {
                 before.isid(), new Initiator(HOST_A, "new alias", "moved to rack 9"), List.of(), before.connections());
 
         SessionTable table = remembered(before);
-        SessionDiff.Result result = SessionDiff.compute(table, live(renamed), false, uuid -> null);
+        SessionDiff.Result result = SessionDiff.compute(table, live(renamed), LOGINS_AND_LOGOUTS,
+                uuid -> null);
         table.apply(result.updates());
 
         assertThat(result.changes()).isEmpty();
@@ -140,15 +144,43 @@ class SessionDiffTest {
     }
 
     @Test
+    void aNewBaselineComparesTheSessionsItKeepsAndLetsOthersComeAndGoUnreported() {
+        IscsiSession kept = session(1, HOST_A, connection(1));
+        IscsiSession keptChanged = session(1, HOST_A, connection(1), connection(2));
+        IscsiSession gone = session(2, HOST_A, connection(1));
+        IscsiSession reused = session(3, HOST_A, connection(1));
+        IscsiSession reusedByAnother = session(3, HOST_B, connection(1));
+        IscsiSession arrived = session(4, HOST_B, connection(1));
+
+        for (Membership membership : new Membership[]{SNAPSHOTS, UNREPORTED}) {
+            SessionDiff.Result result = SessionDiff.compute(remembered(kept, gone, reused),
+                    live(keptChanged, reusedByAnother, arrived), membership, uuid -> null);
+
+            assertThat(result.unreported()).as("%s", membership)
+                    .extracting(c -> c.key().tsih() + ":" + c.type())
+                    .containsExactlyElementsOf(membership == SNAPSHOTS ? List.of("2:LOGOUT")
+                            : List.of("2:LOGOUT", "4:SNAPSHOT"));
+            assertThat(result.changes()).as("%s", membership)
+                    .extracting(c -> c.key().tsih() + ":" + c.type())
+                    .containsExactlyElementsOf(membership == SNAPSHOTS
+                            ? List.of("4:SNAPSHOT", "1:CONNECTION_CHANGE", "3:LOGOUT", "3:LOGIN")
+                            : List.of("1:CONNECTION_CHANGE", "3:LOGOUT", "3:LOGIN"));
+            assertThat(result.updates()).as("the table forgets and learns them all the same")
+                    .extracting(update -> update.key().tsih() + ":" + (update.session() != null))
+                    .containsExactlyInAnyOrder("2:false", "1:true", "3:true", "4:true");
+        }
+    }
+
+    @Test
     void aRecordKnownByItsFingerprintIsNotReadAndChangesNothing() {
         IscsiSession a = session(1, HOST_A, connection(1));
         IscsiSession b = session(2, HOST_B, connection(1));
         SessionTable table = SessionTable.empty();
-        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), false, u -> null)
-                .updates());
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), LOGINS_AND_LOGOUTS,
+                u -> null).updates());
 
         FingerprintedPoll again = new FingerprintedPoll().record(12, b).record(11, a);
-        SessionDiff.Result result = SessionDiff.compute(table, again, false, u -> null);
+        SessionDiff.Result result = SessionDiff.compute(table, again, LOGINS_AND_LOGOUTS, u -> null);
 
         assertThat(again.read()).isEmpty();
         assertThat(result.changes()).isEmpty();
@@ -161,11 +193,11 @@ class SessionDiffTest {
         IscsiSession b = session(2, HOST_B, connection(1));
         IscsiSession bMoreConnections = session(2, HOST_B, connection(1), connection(2));
         SessionTable table = SessionTable.empty();
-        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), false, u -> null)
-                .updates());
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), LOGINS_AND_LOGOUTS,
+                u -> null).updates());
 
         FingerprintedPoll next = new FingerprintedPoll().record(11, a).record(13, bMoreConnections);
-        SessionDiff.Result result = SessionDiff.compute(table, next, false, u -> null);
+        SessionDiff.Result result = SessionDiff.compute(table, next, LOGINS_AND_LOGOUTS, u -> null);
 
         assertThat(next.read()).containsExactly(1);
         assertThat(result.changes()).singleElement().satisfies(change -> {
@@ -179,13 +211,14 @@ class SessionDiffTest {
     void aKeyListedTwiceFailsThePollWhetherItsRecordsAreKnownOrNot() {
         IscsiSession a = session(1, HOST_A, connection(1));
         SessionTable table = SessionTable.empty();
-        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a), false, u -> null).updates());
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a), LOGINS_AND_LOGOUTS, u -> null)
+                .updates());
 
         assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(11, a),
-                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+                LOGINS_AND_LOGOUTS, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
         assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, a),
-                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+                LOGINS_AND_LOGOUTS, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
         assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(12, a).record(13, a),
-                false, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+                LOGINS_AND_LOGOUTS, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
     }
 }
