@@ -136,7 +136,10 @@ class AuthenticationIT extends OneClusterPerTest {
         OntapSimulatorServer secure = secureSimulator(cluster, null);
         HeldCertificate strangeCa = new HeldCertificate.Builder().certificateAuthority(0).commonName("Other CA").build();
 
-        deploy(List.of(secure.baseUrl(cluster)), certificate(strangeCa));
+        Map<String, String> config = certificate(strangeCa);
+        // Validation would refuse it with the same message; the running connector is what is under test here.
+        config.put(OntapSourceConfig.VALIDATE_CONNECTION, "false");
+        deploy(List.of(secure.baseUrl(cluster)), config);
 
         Health failing = health().awaitAtLeast(1, Health::isChange, WAIT).get(0);
         assertThat(failing.label()).isEqualTo("CHANGE FAILING CERTIFICATE_REJECTED");
@@ -173,7 +176,9 @@ class AuthenticationIT extends OneClusterPerTest {
         tokens.down(true);
         OntapSimulatorServer secure = secureSimulator(cluster, tokens);
 
-        deploy(List.of(secure.baseUrl(cluster)), oauth2(secure));
+        Map<String, String> config = oauth2(secure);
+        config.put(OntapSourceConfig.VALIDATE_CONNECTION, "false");
+        deploy(List.of(secure.baseUrl(cluster)), config);
         HealthLog health = health();
         Health failing = health.awaitAtLeast(1, Health::isChange, WAIT).get(0);
         assertThat(failing.label()).isEqualTo("CHANGE FAILING TOKEN_ENDPOINT_FAILED");
