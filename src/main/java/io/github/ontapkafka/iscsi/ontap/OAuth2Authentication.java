@@ -27,9 +27,10 @@ final class OAuth2Authentication implements Authentication {
 
     @Override
     public String refusalHint() {
-        return "ONTAP rejected a fresh token of OAuth 2.0 client '" + clientId + "'. It needs the identity provider "
-                + "configured with 'security oauth2 client create' (issuer, jwks or introspection endpoint) and the "
-                + "token's user, group or scope mapped to a role that may read the sessions (ONTAP 9.14 or later)";
+        return "ONTAP rejected a fresh token of OAuth 2.0 client '" + clientId + "'. It needs ONTAP 9.14 or later "
+                + "with the identity provider registered ('security oauth2 client create': issuer, JWKS or "
+                + "introspection endpoint; 'security oauth2 modify -enabled true'), and the token granting a REST "
+                + "role that may read the sessions (for example the scope ontap-role-<role>)";
     }
 
     @Override
