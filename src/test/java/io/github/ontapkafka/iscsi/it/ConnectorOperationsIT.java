@@ -9,6 +9,9 @@ import io.github.ontapkafka.iscsi.simulator.Fault;
 import io.github.ontapkafka.iscsi.simulator.FaultScope;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import io.github.ontapkafka.iscsi.simulator.TokenEndpoint;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
 import okhttp3.Credentials;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
@@ -21,6 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.stream.Collectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +132,100 @@ class ConnectorOperationsIT {
         String basic = Credentials.basic(ConnectHarness.USERNAME, ConnectHarness.PASSWORD).substring("Basic ".length());
         assertThat(lines).as("log lines captured at DEBUG").hasSizeGreaterThan(100);
         assertThat(lines).noneMatch(line -> line.contains(ConnectHarness.PASSWORD) || line.contains(basic));
+    }
+
+    /**
+     * Every secret of the other authentication methods and of a named cluster, through a config provider: key store
+     * and key passwords, truststore password, OAuth 2.0 client secret (and the tokens it gets), a cluster's own
+     * password. A wrong client secret on one cluster gets its refusal logged; none of them appears anywhere.
+     */
+    @Test
+    void everySecretOfEveryMethodStaysAPlaceholderAndAppearsInNoLogLine(@TempDir Path dir) throws Exception {
+        String keyPassword = "K3y-Pa55";
+        String truststorePassword = "Tru5t-Pa55";
+        String clientSecret = "Cl1ent-S3cret";
+        String labPassword = "L4b-Pa55";
+        Path secrets = dir.resolve("ontap.properties");
+        Files.writeString(secrets, "key=" + keyPassword + "\ntrust=" + truststorePassword + "\nclient=" + clientSecret
+                + "\nwrongclient=not-" + clientSecret + "\nlab=" + labPassword + "\n");
+        HeldCertificate serverCa = new HeldCertificate.Builder().certificateAuthority(0).build();
+        HeldCertificate server = new HeldCertificate.Builder().addSubjectAlternativeName("127.0.0.1")
+                .signedBy(serverCa).build();
+        // OpenSSL-made: a self-signed client certificate with a PBES2-encrypted key (password K3y-Pa55).
+        Path certificate = Path.of(getClass().getClassLoader().getResource("pem/monitor.crt").toURI());
+        Path encryptedKey = Path.of(getClass().getClassLoader().getResource("pem/monitor-encrypted.key").toURI());
+        X509Certificate clientCertificate;
+        try (InputStream in = Files.newInputStream(certificate)) {
+            clientCertificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        TokenEndpoint tokens = new TokenEndpoint("monitor", clientSecret);
+        SimulatedCluster secureCluster = SimulatedCluster.named("secure-" + System.nanoTime());
+        secureCluster.login(session(1, "iqn.a", connection(1)));
+        SimulatedCluster tokenCluster = SimulatedCluster.named("token-" + System.nanoTime());
+        tokenCluster.login(session(2, "iqn.b", connection(1)));
+        SimulatedCluster refusedCluster = SimulatedCluster.named("refused-" + System.nanoTime());
+        OntapSimulatorServer secure = OntapSimulatorServer.builder().credentials(ConnectHarness.USERNAME, labPassword)
+                .tls(new HandshakeCertificates.Builder().heldCertificate(server).build().keyManager())
+                .clientCertificateAuthority(clientCertificate).certificateUser("iscsi-monitor")
+                .tokenEndpoint(tokens).acceptTokensFrom(tokens).build()
+                .mount("secure", secureCluster).mount("token", tokenCluster).mount("refused", refusedCluster).start();
+        cleanup.add(secure);
+        SimulatedCluster lab = SimulatedCluster.named("lab-" + System.nanoTime());
+        lab.login(session(3, "iqn.c", connection(1)));
+        secure.mount("lab", lab);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", serverCa.certificate());
+        Path truststore = dir.resolve("ca.p12");
+        try (OutputStream out = Files.newOutputStream(truststore)) {
+            trust.store(out, truststorePassword.toCharArray());
+        }
+        Map<String, String> config = ConnectHarness.connectorConfig("all-secrets", List.of("secure", "token", "refused", "lab"));
+        config.remove(OntapSourceConfig.PASSWORD);
+        config.put(OntapSourceConfig.VALIDATE_CONNECTION, "false");
+        config.put(OntapSourceConfig.TRUSTSTORE_LOCATION, truststore.toString());
+        config.put(OntapSourceConfig.TRUSTSTORE_PASSWORD, "${file:" + secrets + ":trust}");
+        config.put("ontap.cluster.secure.url", secure.baseUrl(secureCluster));
+        config.put("ontap.cluster.secure.auth.method", "certificate");
+        config.put("ontap.cluster.secure.ssl.keystore.type", "PEM");
+        config.put("ontap.cluster.secure.ssl.keystore.location", certificate.toString());
+        config.put("ontap.cluster.secure.ssl.keystore.key.location", encryptedKey.toString());
+        config.put("ontap.cluster.secure.ssl.key.password", "${file:" + secrets + ":key}");
+        for (String name : List.of("token", "refused")) {
+            config.put("ontap.cluster." + name + ".url", secure.baseUrl(name.equals("token") ? tokenCluster : refusedCluster));
+            config.put("ontap.cluster." + name + ".auth.method", "oauth2");
+            config.put("ontap.cluster." + name + ".oauth2.token.endpoint.url", secure.tokenUrl());
+            config.put("ontap.cluster." + name + ".oauth2.client.id", "monitor");
+            config.put("ontap.cluster." + name + ".oauth2.ssl.truststore.location", truststore.toString());
+            config.put("ontap.cluster." + name + ".oauth2.ssl.truststore.password", "${file:" + secrets + ":trust}");
+        }
+        config.put("ontap.cluster.token.oauth2.client.secret", "${file:" + secrets + ":client}");
+        config.put("ontap.cluster.refused.oauth2.client.secret", "${file:" + secrets + ":wrongclient}");
+        config.put("ontap.cluster.lab.url", secure.baseUrl(lab));
+        config.put("ontap.cluster.lab.password", "${file:" + secrets + ":lab}");
+        Map<String, String> placeholders = config.entrySet().stream().filter(e -> e.getValue().startsWith("${file:"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+        List<String> lines;
+        try (LogCapture logs = LogCapture.everything()) {
+            EventLog events = deploy("all-secrets", config, 1);
+            assertThat(events.awaitAtLeast(3, WAIT)).extracting(Event::label)
+                    .containsExactlyInAnyOrder("SNAPSHOT 1", "SNAPSHOT 2", "SNAPSHOT 3");
+            Awaitility.await().atMost(WAIT).until(() -> logs.lines().stream().anyMatch(l -> l.contains("invalid_client")));
+            lines = logs.lines();
+        }
+
+        List<String> secretValues = List.of(keyPassword, truststorePassword, clientSecret, labPassword);
+        assertThat(harness.connect.connectorInfo("all-secrets").config()).containsAllEntriesOf(placeholders);
+        for (TaskInfo task : harness.connect.taskConfigs("all-secrets")) {
+            assertThat(task.config()).containsAllEntriesOf(placeholders);
+            assertThat(task.config().values()).noneMatch(v -> secretValues.stream().anyMatch(v::contains));
+        }
+        assertThat(harness.connect.connectorStatus("all-secrets").toString())
+                .doesNotContain(keyPassword, truststorePassword, clientSecret, labPassword);
+        assertThat(tokens.tokensIssued()).isPositive();
+        assertThat(lines).as("log lines captured at DEBUG").hasSizeGreaterThan(100);
+        assertThat(lines).noneMatch(line -> secretValues.stream().anyMatch(line::contains) || line.contains("Bearer "));
     }
 
     @Test
