@@ -108,17 +108,6 @@ class AuthenticationIT extends OneClusterPerTest {
         harness.deploy(name, config, 1);
     }
 
-    private EventLog events() {
-        EventLog log = harness.events(name);
-        cleanup.add(log);
-        return log;
-    }
-
-    private HealthLog health() {
-        HealthLog log = new HealthLog(harness.connect.kafka(), name + "-health");
-        cleanup.add(log);
-        return log;
-    }
 
     @Test
     void aClientCertificateIsTheOnlyCredential() throws Exception {

@@ -49,17 +49,6 @@ class HealthIT extends OneClusterPerTest {
         return config;
     }
 
-    private HealthLog health() {
-        HealthLog log = new HealthLog(harness.connect.kafka(), name + "-health");
-        cleanup.add(log);
-        return log;
-    }
-
-    private EventLog events() {
-        EventLog log = harness.events(name);
-        cleanup.add(log);
-        return log;
-    }
 
     private static List<Health> changes(List<Health> records) {
         return records.stream().filter(Health::isChange).toList();

@@ -45,6 +45,20 @@ abstract class OneClusterPerTest {
         cleanup.add(simulator);
     }
 
+    /** The session events of this test's connector, whose topic is named after it. */
+    protected EventLog events() {
+        EventLog log = harness.events(name);
+        cleanup.add(log);
+        return log;
+    }
+
+    /** The health records of this test's connector, on the topic {@code <name>-health}. */
+    protected HealthLog health() {
+        HealthLog log = new HealthLog(harness.connect.kafka(), name + "-health");
+        cleanup.add(log);
+        return log;
+    }
+
     @AfterEach
     void cleanUp() throws Exception {
         if (harness.connect.connectors().contains(name)) {

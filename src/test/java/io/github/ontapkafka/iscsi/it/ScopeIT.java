@@ -35,10 +35,8 @@ class ScopeIT extends OneClusterPerTest {
         cluster.login(session(1, PROD + "1", connection(1)));
         cluster.login(session(2, TEST + "1", connection(1)));
         harness.deploy(name, config("initiator.name=*prod*"), 1);
-        EventLog events = harness.events(name);
-        cleanup.add(events);
-        HealthLog health = new HealthLog(harness.connect.kafka(), name + "-health");
-        cleanup.add(health);
+        EventLog events = events();
+        HealthLog health = health();
         assertThat(events.awaitAtLeast(1, WAIT)).extracting(EventLog.Event::label).containsExactly("SNAPSHOT 1");
         cluster.login(session(3, PROD + "2", connection(1)));
         cluster.login(session(4, TEST + "2", connection(1)));
