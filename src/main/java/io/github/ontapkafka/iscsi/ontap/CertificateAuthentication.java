@@ -5,7 +5,7 @@ import java.security.cert.X509Certificate;
 
 /**
  * A TLS client certificate: no header at all, the cluster maps the certificate's common name to an account. The key
- * material itself lives in the HTTP client ({@link HttpSettings#identity()}); this knows what to say when refused.
+ * material itself lives in the HTTP client ({@link OntapClients}); this knows what to say when it is refused.
  */
 public final class CertificateAuthentication implements Authentication {
 

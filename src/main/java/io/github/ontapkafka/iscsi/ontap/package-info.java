@@ -2,8 +2,11 @@
  * The ONTAP REST client: reads one cluster's identity and its whole sessions collection, page by page, and says
  * precisely why when it cannot.
  *
- * <p><b>Owns:</b> the HTTP exchange ({@link io.github.ontapkafka.iscsi.ontap.OntapClient},
- * {@link io.github.ontapkafka.iscsi.ontap.OntapHttpClients}, retries and {@link io.github.ontapkafka.iscsi.ontap.Backoff}),
+ * <p><b>Owns:</b> the HTTP exchange ({@link io.github.ontapkafka.iscsi.ontap.OntapClient}, made by
+ * {@link io.github.ontapkafka.iscsi.ontap.OntapClients}; retries and {@link io.github.ontapkafka.iscsi.ontap.Backoff}),
+ * proving who asks ({@link io.github.ontapkafka.iscsi.ontap.Authentication}: Basic, a TLS client certificate read by
+ * {@code KeyMaterial}, or OAuth 2.0 tokens from a cached {@code TokenSource}), the sessions asked for
+ * ({@link io.github.ontapkafka.iscsi.ontap.SessionScope}, ONTAP's own query syntax),
  * the cluster's address ({@link io.github.ontapkafka.iscsi.ontap.ClusterUrl}), reading pages
  * ({@link io.github.ontapkafka.iscsi.ontap.SessionPageParser} with the structural scanner {@code PageStructure}) and the
  * result of one complete walk of the collection ({@link io.github.ontapkafka.iscsi.ontap.SessionListing}, seen by
@@ -11,10 +14,14 @@
  * {@link io.github.ontapkafka.iscsi.ontap.OntapException}s of a {@link io.github.ontapkafka.iscsi.ontap.FailureKind}.
  *
  * <p><b>May use:</b> {@code model}, OkHttp, Jackson's streaming parser. Not Connect: its settings come in as plain
- * values ({@link io.github.ontapkafka.iscsi.ontap.HttpSettings}, {@link io.github.ontapkafka.iscsi.ontap.Secret}).
+ * values ({@link io.github.ontapkafka.iscsi.ontap.ClusterAccess}, {@link io.github.ontapkafka.iscsi.ontap.Login},
+ * {@link io.github.ontapkafka.iscsi.ontap.Secret}).
  *
  * <p><b>Words:</b>
  * <ul>
+ *   <li><em>login</em>: the credentials a cluster is read with (password, certificate or OAuth 2.0 client);
+ *       <em>authentication</em>: what a request carries to prove them, and what to say when the cluster refuses.</li>
+ *   <li><em>scope</em>: the filter ONTAP applies to the sessions collection; a listing is of one scope.</li>
  *   <li><em>listing</em>: every session record of one complete walk of the {@code next} links. A listing exists
  *       only when every page came back whole: a partial one would look like logouts.</li>
  *   <li><em>record</em>: one element of a page's {@code records} array, as raw bytes; <em>reading</em> a record
