@@ -167,9 +167,9 @@ public final class OntapClient {
             Duration serverHint = null;
             OntapException failure;
             String authorization = authorization(what);
-            HandshakeWatch.Completed handshake = new HandshakeWatch.Completed();
+            HandshakeWatch.Tls tls = new HandshakeWatch.Tls();
             requestsSent.increment();
-            try (Response response = http.newCall(request(url, authorization, handshake)).execute()) {
+            try (Response response = http.newCall(request(url, authorization, tls)).execute()) {
                 ResponseBody body = response.body();
                 String contentType = response.header("Content-Type");
                 if (response.isSuccessful()) {
@@ -205,10 +205,11 @@ public final class OntapClient {
                 // Trust does not fix itself between retries.
                 throw tlsFailure(what, e);
             } catch (IOException e) {
-                failure = handshake.completed() && authentication.presentsCertificate()
+                failure = tls.begun() && authentication.presentsCertificate()
                         ? new OntapException(cluster, FailureKind.CERTIFICATE_REJECTED, what + ": the cluster closed "
-                        + "the connection right after the TLS handshake (" + describe(e) + "), as TLS 1.3 servers "
-                        + "refuse a client certificate; " + authentication.refusalHint(), e)
+                        + "the connection in or right after the TLS handshake (" + describe(e) + "), as a server "
+                        + "refusing the client certificate does (unless the network broke just then); "
+                        + authentication.refusalHint(), e)
                         : new OntapException(cluster, FailureKind.UNREACHABLE, what + ": " + describe(e), e);
             }
             if (!mayRetry) {
@@ -226,9 +227,9 @@ public final class OntapClient {
         }
     }
 
-    private static Request request(HttpUrl url, String authorization, HandshakeWatch.Completed handshake) {
+    private static Request request(HttpUrl url, String authorization, HandshakeWatch.Tls tls) {
         Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get()
-                .tag(HandshakeWatch.Completed.class, handshake);
+                .tag(HandshakeWatch.Tls.class, tls);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
