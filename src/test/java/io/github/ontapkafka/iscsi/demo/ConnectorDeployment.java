@@ -35,15 +35,41 @@ final class ConnectorDeployment {
     private ConnectorDeployment() {
     }
 
-    /** The connector's configuration for the clusters at {@code clusterUrls}, with the demo's options. */
+    /**
+     * The connector's configuration for the clusters at {@code clusterUrls}, with the demo's options. The secrets of
+     * {@code login} go into it as plain values, as the password always has: the worker that stores them runs in this
+     * JVM, and its topics go when the demo stops.
+     */
     static Map<String, String> config(DemoOptions options, List<String> clusterUrls, OntapLogin login) {
         Map<String, String> config = new HashMap<>();
         config.put(ConnectorConfig.NAME_CONFIG, NAME);
         config.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, OntapIscsiSourceConnector.class.getName());
         config.put(ConnectorConfig.TASKS_MAX_CONFIG, "1");
         config.put(OntapSourceConfig.CLUSTERS, String.join(",", clusterUrls));
-        config.put(OntapSourceConfig.USERNAME, login.username());
-        config.put(OntapSourceConfig.PASSWORD, login.password());
+        config.put(OntapSourceConfig.AUTH_METHOD, options.authMethod());
+        switch (options.authMethod()) {
+            case DemoOptions.CERTIFICATE -> {
+                DemoOptions.ClientCertificate certificate = options.certificate();
+                config.put(OntapSourceConfig.KEYSTORE_LOCATION, certificate.keystore().toString());
+                config.put(OntapSourceConfig.KEYSTORE_TYPE, certificate.type());
+                putIfGiven(config, OntapSourceConfig.KEYSTORE_KEY_LOCATION, certificate.key());
+                putIfGiven(config, OntapSourceConfig.KEYSTORE_PASSWORD, login.keystorePassword());
+                putIfGiven(config, OntapSourceConfig.KEY_PASSWORD, login.keyPassword());
+            }
+            case DemoOptions.OAUTH2 -> {
+                DemoOptions.OAuth2Client client = options.oauth2();
+                config.put(OntapSourceConfig.OAUTH2_TOKEN_ENDPOINT_URL, client.tokenUrl());
+                config.put(OntapSourceConfig.OAUTH2_CLIENT_ID, client.clientId());
+                config.put(OntapSourceConfig.OAUTH2_CLIENT_SECRET, login.clientSecret());
+                putIfGiven(config, OntapSourceConfig.OAUTH2_SCOPE, client.scope());
+                putIfGiven(config, OntapSourceConfig.OAUTH2_AUDIENCE, client.audience());
+            }
+            default -> {
+                config.put(OntapSourceConfig.USERNAME, login.username());
+                config.put(OntapSourceConfig.PASSWORD, login.password());
+            }
+        }
+        putIfGiven(config, OntapSourceConfig.SESSIONS_FILTER, options.filter());
         config.put(OntapSourceConfig.TOPIC, TOPIC);
         config.put(OntapSourceConfig.HEALTH_TOPIC, HEALTH_TOPIC);
         config.put(OntapSourceConfig.POLL_INTERVAL_MS, String.valueOf(Duration.ofSeconds(options.pollSeconds())
@@ -52,12 +78,16 @@ final class ConnectorDeployment {
         if (options.truststore() != null) {
             config.put(OntapSourceConfig.TRUSTSTORE_LOCATION, options.truststore().toString());
             config.put(OntapSourceConfig.TRUSTSTORE_TYPE, options.truststoreType());
-            if (login.truststorePassword() != null) {
-                config.put(OntapSourceConfig.TRUSTSTORE_PASSWORD, login.truststorePassword());
-            }
+            putIfGiven(config, OntapSourceConfig.TRUSTSTORE_PASSWORD, login.truststorePassword());
         }
         config.put(OntapSourceConfig.HOSTNAME_VERIFICATION, String.valueOf(options.verifyHostname()));
         return config;
+    }
+
+    private static void putIfGiven(Map<String, String> config, String key, Object value) {
+        if (value != null) {
+            config.put(key, value.toString());
+        }
     }
 
     /**

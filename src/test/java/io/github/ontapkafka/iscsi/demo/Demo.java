@@ -63,7 +63,7 @@ final class Demo {
     /** @param login how to log in to real clusters; null for the simulator, which gets an account of its own */
     Demo(DemoOptions options, OntapLogin login, PrintStream out, Palette palette) {
         this.options = options;
-        this.login = options.simulated() ? new OntapLogin(SIMULATOR_USER, UUID.randomUUID().toString(), null) : login;
+        this.login = options.simulated() ? OntapLogin.basic(SIMULATOR_USER, UUID.randomUUID().toString(), null) : login;
         this.out = out;
         this.palette = palette;
         this.progress = new Progress(out, palette);

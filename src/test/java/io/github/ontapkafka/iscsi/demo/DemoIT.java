@@ -100,7 +100,7 @@ class DemoIT {
         try (OntapSimulatorServer ontap = OntapSimulatorServer.builder().credentials("kafka-monitor", "right")
                 .build().mount("c1", cluster).start()) {
             Demo demo = new Demo(DemoOptions.parse("--ontap", ontap.baseUrl(cluster), "--username", "kafka-monitor"),
-                    new OntapLogin("kafka-monitor", "wrong", null),
+                    OntapLogin.basic("kafka-monitor", "wrong", null),
                     new PrintStream(console, true, StandardCharsets.UTF_8), Palette.PLAIN);
             try {
                 assertThatThrownBy(demo::start).isInstanceOf(DemoFailure.class)

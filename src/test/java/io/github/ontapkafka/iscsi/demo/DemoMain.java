@@ -79,22 +79,11 @@ public final class DemoMain {
         System.exit(FAILED);
     }
 
-    /** The password from {@code ONTAP_PASSWORD}, or else typed without echo; never printed. */
+    /** The secrets the method needs, from the environment or else typed without echo; never printed. */
     private static OntapLogin login(DemoOptions options) throws DemoFailure {
-        String password = System.getenv("ONTAP_PASSWORD");
-        if (password == null || password.isEmpty()) {
-            Console console = System.console();
-            if (console == null) {
-                throw new DemoFailure("No password for " + options.username() + ": set ONTAP_PASSWORD, or run "
-                        + "./demo in a terminal to be asked for it.");
-            }
-            char[] typed = console.readPassword("ONTAP password for %s: ", options.username());
-            if (typed == null || typed.length == 0) {
-                throw new DemoFailure("No password given.");
-            }
-            password = new String(typed);
-        }
-        return new OntapLogin(options.username(), password, System.getenv("ONTAP_TRUSTSTORE_PASSWORD"));
+        Console console = System.console();
+        return OntapLogin.read(options, System::getenv,
+                console == null ? null : question -> console.readPassword("%s", question));
     }
 
     private static void stop(Demo demo, PrintStream console) {

@@ -1,8 +1,12 @@
 package io.github.ontapkafka.iscsi.demo;
 
+import io.github.ontapkafka.iscsi.ontap.SessionScope;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,20 +21,57 @@ import java.util.Set;
  * Options take a value as {@code --name value} or {@code --name=value}; flags take none.
  *
  * @param ontapUrls      the real clusters to watch; empty for the simulator
+ * @param authMethod     how the connector logs in to the real clusters: basic, certificate or oauth2 (always basic
+ *                       for the simulator)
+ * @param username       the ONTAP account, for basic only
  * @param truststoreType the format of {@code truststore}, null without one
+ * @param certificate    the client certificate, for certificate only; null otherwise
+ * @param oauth2         the identity provider's client, for oauth2 only; null otherwise
+ * @param filter         the scope, {@code ontap.sessions.filter}; null for every session
  */
-record DemoOptions(List<String> ontapUrls, String username, Path truststore, String truststoreType,
-                   boolean verifyHostname, int clusters, int sessions, int pollSeconds, String snapshotMode,
-                   boolean color, boolean help) {
+record DemoOptions(List<String> ontapUrls, String authMethod, String username, Path truststore,
+                   String truststoreType, boolean verifyHostname, ClientCertificate certificate, OAuth2Client oauth2,
+                   String filter, int clusters, int sessions, int pollSeconds, String snapshotMode, boolean color,
+                   boolean help) {
 
-    private static final Set<String> VALUED = Set.of("ontap", "username", "truststore", "truststore-type", "clusters",
+    static final String BASIC = "basic";
+    static final String CERTIFICATE = "certificate";
+    static final String OAUTH2 = "oauth2";
+
+    /**
+     * A client certificate and its key (secrets apart: see {@link OntapLogin}).
+     *
+     * @param type PKCS12, JKS or PEM
+     * @param key  the PEM key in a file of its own; null when it is in {@code keystore}
+     */
+    record ClientCertificate(Path keystore, String type, Path key) {
+    }
+
+    /**
+     * A client of the identity provider, for the client-credentials grant (its secret apart: see
+     * {@link OntapLogin}). The token endpoint's certificate is checked against the JVM's default trust.
+     *
+     * @param scope    null unless given
+     * @param audience null unless given
+     */
+    record OAuth2Client(String tokenUrl, String clientId, String scope, String audience) {
+    }
+
+    private static final Set<String> VALUED = Set.of("ontap", "auth", "username", "truststore", "truststore-type",
+            "keystore", "keystore-type", "key", "token-url", "client-id", "scope", "audience", "filter", "clusters",
             "sessions", "poll-seconds", "snapshot");
     private static final Set<String> FLAGS = Set.of("no-verify-hostname", "no-color", "help");
     /** Options that only make sense against a real cluster. */
-    private static final List<String> REAL_CLUSTER_ONLY = List.of("username", "truststore", "truststore-type",
-            "no-verify-hostname");
+    private static final List<String> REAL_CLUSTER_ONLY = List.of("auth", "username", "truststore", "truststore-type",
+            "no-verify-hostname", "keystore", "keystore-type", "key", "token-url", "client-id", "scope", "audience");
     private static final List<String> SIMULATOR_ONLY = List.of("clusters", "sessions");
-    private static final Set<String> TRUSTSTORE_TYPES = Set.of("PEM", "PKCS12", "JKS");
+    /** The options of each authentication method, refused with another. */
+    private static final List<Map.Entry<String, List<String>>> METHOD_OPTIONS = List.of(
+            Map.entry(BASIC, List.of("username")),
+            Map.entry(CERTIFICATE, List.of("keystore", "keystore-type", "key")),
+            Map.entry(OAUTH2, List.of("token-url", "client-id", "scope", "audience")));
+    private static final Set<String> AUTH_METHODS = Set.of(BASIC, CERTIFICATE, OAUTH2);
+    private static final Set<String> STORE_TYPES = Set.of("PEM", "PKCS12", "JKS");
     private static final Set<String> SNAPSHOT_MODES = Set.of("initial", "never");
 
     boolean simulated() {
@@ -75,21 +116,89 @@ record DemoOptions(List<String> ontapUrls, String username, Path truststore, Str
         if (real && urls.isEmpty()) {
             throw new IllegalArgumentException("--ontap needs at least one URL");
         }
-        if (real && !given.containsKey("username")) {
-            throw new IllegalArgumentException("--ontap needs --username");
+        String method = oneOf("auth", given.getOrDefault("auth", BASIC).toLowerCase(Locale.ROOT), AUTH_METHODS);
+        for (Map.Entry<String, List<String>> other : METHOD_OPTIONS) {
+            for (String name : other.getValue()) {
+                if (!other.getKey().equals(method) && given.containsKey(name)) {
+                    throw new IllegalArgumentException("--" + name + " goes with --auth " + other.getKey()
+                            + ", not with --auth " + method);
+                }
+            }
         }
-        Path truststore = given.containsKey("truststore") ? Path.of(given.get("truststore")).toAbsolutePath() : null;
+        if (real && method.equals(BASIC) && !given.containsKey("username")) {
+            throw new IllegalArgumentException("--ontap needs --username (or --auth certificate or --auth oauth2)");
+        }
+        Path truststore = path(given, "truststore");
         String truststoreType = given.containsKey("truststore-type")
-                ? oneOf("truststore-type", given.get("truststore-type").toUpperCase(Locale.ROOT), TRUSTSTORE_TYPES)
+                ? oneOf("truststore-type", given.get("truststore-type").toUpperCase(Locale.ROOT), STORE_TYPES)
                 : truststore == null ? null : typeByExtension(truststore);
         if (truststore == null && truststoreType != null) {
             throw new IllegalArgumentException("--truststore-type goes with --truststore");
         }
-        return new DemoOptions(urls, given.get("username"), truststore, truststoreType,
+        return new DemoOptions(urls, method, given.get("username"), truststore, truststoreType,
                 !given.containsKey("no-verify-hostname"),
+                method.equals(CERTIFICATE) ? certificate(given) : null,
+                method.equals(OAUTH2) ? oauth2(given) : null, filter(given.get("filter")),
                 positive(given, "clusters", 2), atLeastZero(given, "sessions", 12), positive(given, "poll-seconds", 2),
                 oneOf("snapshot", given.getOrDefault("snapshot", "initial").toLowerCase(Locale.ROOT), SNAPSHOT_MODES),
                 !given.containsKey("no-color"), given.containsKey("help"));
+    }
+
+    private static ClientCertificate certificate(Map<String, String> given) {
+        Path keystore = path(given, "keystore");
+        if (keystore == null) {
+            throw new IllegalArgumentException("--auth certificate needs --keystore");
+        }
+        String type = given.containsKey("keystore-type")
+                ? oneOf("keystore-type", given.get("keystore-type").toUpperCase(Locale.ROOT), STORE_TYPES)
+                : typeByExtension(keystore);
+        Path key = path(given, "key");
+        if (key != null && !type.equals("PEM")) {
+            throw new IllegalArgumentException("--key is for a PEM keystore; " + keystore.getFileName() + " is read "
+                    + "as " + type + " (--keystore-type PEM if it is PEM)");
+        }
+        return new ClientCertificate(keystore, type, key);
+    }
+
+    private static OAuth2Client oauth2(Map<String, String> given) {
+        for (String required : List.of("token-url", "client-id")) {
+            if (given.getOrDefault(required, "").isBlank()) {
+                throw new IllegalArgumentException("--auth oauth2 needs --" + required);
+            }
+        }
+        String tokenUrl = given.get("token-url").trim();
+        URI uri;
+        try {
+            uri = new URI(tokenUrl);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null) {
+            throw new IllegalArgumentException("--token-url needs an http(s) URL, not " + tokenUrl);
+        }
+        return new OAuth2Client(tokenUrl, given.get("client-id").trim(), blankAsNull(given.get("scope")),
+                blankAsNull(given.get("audience")));
+    }
+
+    /** The filter as the connector will read it, checked now so that a mistake is told before anything starts. */
+    private static String filter(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        try {
+            SessionScope.parse(filter);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--filter " + filter + ": " + e.getMessage());
+        }
+        return filter.trim();
+    }
+
+    private static Path path(Map<String, String> given, String name) {
+        return given.containsKey(name) ? Path.of(given.get(name)).toAbsolutePath() : null;
+    }
+
+    private static String blankAsNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** The text of {@code ./demo --help}. */
@@ -101,8 +210,9 @@ record DemoOptions(List<String> ontapUrls, String username, Path truststore, Str
         }
     }
 
-    private static String typeByExtension(Path truststore) {
-        String name = truststore.getFileName().toString().toLowerCase(Locale.ROOT);
+    /** The type of a truststore or keystore by its file name: what {@code --*-type} defaults to. */
+    private static String typeByExtension(Path store) {
+        String name = store.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")) {
             return "PEM";
         }
