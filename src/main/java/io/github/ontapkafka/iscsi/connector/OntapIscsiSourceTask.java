@@ -15,7 +15,6 @@ import io.github.ontapkafka.iscsi.tracking.ClusterState;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.tracking.UnusableOffsetException;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -92,7 +91,8 @@ public class OntapIscsiSourceTask extends SourceTask {
         TaskMetrics taskMetrics = TaskMetrics.of(context);
         List<ClusterPoller> created = new ArrayList<>();
         for (int i = 0; i < clusters.size(); i++) {
-            OntapClient client = client(clusters.get(i));
+            ClusterSettings cluster = clusters.get(i);
+            OntapClient client = clients.createOrUnusable(cluster.url(), cluster.access(), cluster.scope());
             ClusterPoller poller = new ClusterPoller(client, config.pollInterval(), config.retryBackoff(),
                     config.retryBackoffMax(), now.plus(spacing.multipliedBy(i)));
             created.add(poller);
@@ -103,15 +103,6 @@ public class OntapIscsiSourceTask extends SourceTask {
                 DaemonThreads.named("ontap-iscsi-fetch-" + TASK_SEQUENCE.incrementAndGet()));
         log.info("Polling {} ONTAP cluster(s) every {} ms: {}", pollers.size(), config.pollInterval().toMillis(),
                 config.clusters());
-    }
-
-    /** A cluster's key material was checked by the connector's start; a file changed since fails the task here. */
-    private OntapClient client(ClusterSettings cluster) {
-        try {
-            return clients.create(cluster.url(), cluster.access(), cluster.scope());
-        } catch (IllegalArgumentException e) {
-            throw new ConnectException("ONTAP cluster " + cluster + ": " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -18,6 +18,7 @@ final class PollFailure extends Exception {
         TLS_TRUST,
         CERTIFICATE_REJECTED,
         TOKEN_ENDPOINT_FAILED,
+        UNUSABLE_KEY_MATERIAL,
         UNREACHABLE,
         TIMEOUT,
         HTTP_ERROR,
@@ -43,6 +44,7 @@ final class PollFailure extends Exception {
             case TLS -> Kind.TLS_TRUST;
             case CERTIFICATE_REJECTED -> Kind.CERTIFICATE_REJECTED;
             case TOKEN_ENDPOINT -> Kind.TOKEN_ENDPOINT_FAILED;
+            case UNUSABLE_KEY_MATERIAL -> Kind.UNUSABLE_KEY_MATERIAL;
             case UNREACHABLE -> Kind.UNREACHABLE;
             case TIMEOUT -> Kind.TIMEOUT;
             case HTTP_ERROR -> Kind.HTTP_ERROR;

@@ -43,9 +43,9 @@ public final class HealthSchemas {
                     + "null if none has since the task started.").build())
             .field("consecutive_failures", SchemaBuilder.int32().doc("Failed polls in a row; 0 while OK.").build())
             .field("failure_kind", optionalString("Why the polls fail, while FAILING: CREDENTIALS_REJECTED, "
-                    + "NOT_AUTHORISED, TLS_TRUST, CERTIFICATE_REJECTED, TOKEN_ENDPOINT_FAILED, UNREACHABLE, TIMEOUT, "
-                    + "HTTP_ERROR, UNUSABLE_RESPONSE, UNUSABLE_STORED_STATE, DUPLICATE_CLUSTER or INTERNAL_ERROR. Null "
-                    + "while OK."))
+                    + "NOT_AUTHORISED, TLS_TRUST, CERTIFICATE_REJECTED, TOKEN_ENDPOINT_FAILED, UNUSABLE_KEY_MATERIAL, "
+                    + "UNREACHABLE, TIMEOUT, HTTP_ERROR, UNUSABLE_RESPONSE, UNUSABLE_STORED_STATE, DUPLICATE_CLUSTER or "
+                    + "INTERNAL_ERROR. Null while OK."))
             .field("failure_message", optionalString("What went wrong, with ONTAP's own message where it gave one; "
                     + "never a secret. Null while OK."))
             .field("sessions_tracked", SchemaBuilder.int32().optional().doc("Sessions the connector tracks for the "

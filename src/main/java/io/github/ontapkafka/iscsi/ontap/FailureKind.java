@@ -7,6 +7,7 @@ public enum FailureKind {
     TLS("TLS handshake failed"),
     CERTIFICATE_REJECTED("client certificate refused"),
     TOKEN_ENDPOINT("no OAuth 2.0 token"),
+    UNUSABLE_KEY_MATERIAL("key material unusable on this worker"),
     UNAUTHORIZED("credentials rejected (HTTP 401)"),
     FORBIDDEN("account lacks the privilege (HTTP 403)"),
     HTTP_ERROR("HTTP error"),

@@ -39,6 +39,8 @@ public final class OntapClient {
     private final OkHttpClient http;
     private final Authentication authentication;
     private final SessionScope scope;
+    /** Why this cluster cannot be asked anything from here, or null: every request fails with it. */
+    private final OntapException unusable;
     private final RequestPolicy policy;
     private final JsonFactory json;
     private final SessionPageParser pageParser;
@@ -53,9 +55,32 @@ public final class OntapClient {
         this.http = http;
         this.authentication = authentication;
         this.scope = scope;
+        this.unusable = null;
         this.policy = policy;
         this.json = json;
         this.pageParser = new SessionPageParser(json);
+    }
+
+    private OntapClient(ClusterUrl cluster, SessionScope scope, RequestPolicy policy, JsonFactory json,
+                        OntapException unusable) {
+        this.cluster = cluster;
+        this.http = null;
+        this.authentication = null;
+        this.scope = scope;
+        this.policy = policy;
+        this.json = json;
+        this.pageParser = new SessionPageParser(json);
+        this.unusable = unusable;
+    }
+
+    /**
+     * A client for a cluster whose truststore or key cannot be used on this worker (a file missing here, say): each
+     * poll fails with that reason, so that the cluster is reported FAILING while the task serves the others.
+     */
+    static OntapClient unusable(ClusterUrl cluster, SessionScope scope, RequestPolicy policy, JsonFactory json,
+                                UnusableKeyMaterialException e) {
+        return new OntapClient(cluster, scope, policy, json,
+                new OntapException(cluster, FailureKind.UNUSABLE_KEY_MATERIAL, e.getMessage(), e));
     }
 
     public ClusterUrl cluster() {
@@ -161,6 +186,9 @@ public final class OntapClient {
     }
 
     private byte[] getJson(HttpUrl url, String what) throws OntapException, InterruptedException {
+        if (unusable != null) {
+            throw unusable;
+        }
         boolean renewed = false;
         for (int attempt = 0; ; attempt++) {
             boolean mayRetry = attempt < policy.retries();

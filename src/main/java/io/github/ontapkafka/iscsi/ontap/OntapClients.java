@@ -78,6 +78,18 @@ public final class OntapClients implements AutoCloseable {
         return new OntapClient(cluster, http.build(), authentication, scope, policy, json);
     }
 
+    /**
+     * As {@link #create}, except that key material that cannot be used gives a client whose every request fails
+     * saying so: for a task, where one cluster's missing file must not stop the others.
+     */
+    public OntapClient createOrUnusable(ClusterUrl cluster, ClusterAccess access, SessionScope scope) {
+        try {
+            return create(cluster, access, scope);
+        } catch (UnusableKeyMaterialException e) {
+            return OntapClient.unusable(cluster, scope, policy, json, e);
+        }
+    }
+
     private synchronized TokenSource tokenSource(OAuth2Settings settings) {
         return tokenSources.computeIfAbsent(settings, key -> {
             OkHttpClient.Builder http = base.newBuilder();

@@ -1,5 +1,10 @@
 package io.github.ontapkafka.iscsi.connector;
 
+import java.util.HashMap;
+import java.util.ArrayList;
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +78,42 @@ class PollFailureCausesTest extends TwoClustersTaskTest {
                 .asString()
                 .contains("internal error of the connector (a bug")
                 .contains("at io.github.ontapkafka.iscsi.connector.OntapIscsiSourceTask");
+    }
+
+    @Test
+    void aKeystoreThisWorkerCannotReadFailsItsClusterNotTheTask() throws Exception {
+        a.cluster.tsihs.add(1);
+        b.cluster.tsihs.add(1);
+        Map<String, String> config = new HashMap<>(MockClusters.taskConfig(b));
+        String secureUrl = a.url();
+        String plainUrl = config.get(OntapSourceConfig.CLUSTERS);
+        config.put(OntapSourceConfig.CLUSTERS, "secure," + plainUrl);
+        config.put("ontap.cluster.secure.url", secureUrl);
+        config.put("ontap.cluster.secure.auth.method", "certificate");
+        config.put("ontap.cluster.secure.ssl.keystore.location", "/nonexistent/on/this/worker.p12");
+        config.put(OntapSourceConfig.HEALTH_TOPIC, "health");
+        task.initialize(MockClusters.context(partition -> null));
+        task.start(config);
+
+        List<SourceRecord> health = new ArrayList<>();
+        List<String> events = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            List<SourceRecord> records = task.poll();
+            for (SourceRecord record : records == null ? List.<SourceRecord>of() : records) {
+                if (record.topic().equals("health")) {
+                    health.add(record);
+                } else {
+                    events.add(((Struct) record.value()).getString("event_type"));
+                }
+            }
+            return events.size() == 1 && health.size() == 2;
+        });
+
+        assertThat(health).extracting(record -> ((Struct) record.value()).getString("cluster_url") + " "
+                + ((Struct) record.value()).getString("failure_kind")).containsExactlyInAnyOrder(
+                secureUrl + " UNUSABLE_KEY_MATERIAL", plainUrl + " null");
+        assertThat(health).map(record -> String.valueOf(((Struct) record.value()).getString("failure_message")))
+                .anySatisfy(message -> assertThat(message).contains("/nonexistent/on/this/worker.p12"));
+        assertThat(a.server.getRequestCount()).as("nothing is sent without the certificate").isZero();
     }
 }
