@@ -4,6 +4,7 @@ import io.github.ontapkafka.iscsi.model.EmsEvent;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,6 +79,15 @@ public final class EmsCursor {
         Map<String, Long> nodes = new TreeMap<>(lastIndexByNode);
         nodes.merge(event.nodeUuid(), event.index(), Math::max);
         return new EmsCursor(Collections.unmodifiableMap(nodes));
+    }
+
+    /** The cursor once {@code events}, in the order read, have been emitted. */
+    public EmsCursor afterAll(List<EmsEvent> events) {
+        EmsCursor cursor = this;
+        for (EmsEvent event : events) {
+            cursor = cursor.after(event);
+        }
+        return cursor;
     }
 
     /** The offset that stores this cursor. */
