@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Reads one ONTAP cluster over its REST API. Every method either returns a complete answer or throws: a sessions
@@ -88,25 +89,19 @@ public final class OntapClient {
     }
 
     public ClusterIdentity fetchIdentity() throws OntapException, InterruptedException {
-        byte[] body = getJson(cluster.resolve(CLUSTER_PATH + "?fields=name,uuid"), "GET " + CLUSTER_PATH);
-        try {
-            return OntapResponses.clusterIdentity(json, body);
-        } catch (MalformedResponseException e) {
-            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, "GET " + CLUSTER_PATH + ": " + e.getMessage(), e);
-        }
+        return get(cluster.resolve(CLUSTER_PATH + "?fields=name,uuid"), "GET " + CLUSTER_PATH,
+                body -> OntapResponses.clusterIdentity(json, body));
     }
 
     /** Reads one session, to prove that the account may read the collection; throws as a poll would. */
     public void probeSessions() throws OntapException, InterruptedException {
-        String what = "GET " + SESSIONS_PATH;
-        try {
-            SessionPage page = pageParser.scan(getJson(cluster.resolve(sessionsRequest("tsih", 1)), what));
+        get(cluster.resolve(sessionsRequest("tsih", 1)), "GET " + SESSIONS_PATH, body -> {
+            SessionPage page = pageParser.scan(body);
             for (int i = 0; i < page.size(); i++) {
                 pageParser.read(page, i);
             }
-        } catch (MalformedResponseException e) {
-            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
-        }
+            return page;
+        });
     }
 
     /**
@@ -115,43 +110,83 @@ public final class OntapClient {
      */
     public SessionListing fetchSessions() throws OntapException, InterruptedException {
         List<SessionPage> pages = new ArrayList<>();
-        Set<String> visited = new HashSet<>();
-        // ONTAP's next links carry every parameter of the first request, the filter included.
-        String href = sessionsRequest(SESSION_FIELDS, policy.pageSize());
-        for (int page = 1; href != null; page++) {
-            String what = describePage(page);
-            if (page > MAX_PAGES) {
-                throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
-                        what + ": more than " + MAX_PAGES + " pages of sessions; the next link does not end", null);
-            }
-            if (!visited.add(href)) {
-                throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
-                        what + ": the next link leads back to a page already read (" + href + ")", null);
-            }
-            SessionPage sessionPage;
-            try {
-                sessionPage = pageParser.scan(getJson(resolveLink(href, what), what));
-            } catch (MalformedResponseException e) {
-                throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
-            }
-            pages.add(sessionPage);
-            href = sessionPage.nextHref();
-        }
+        walk(SESSIONS_PATH, sessionsRequest(SESSION_FIELDS, policy.pageSize()), (body, what) -> {
+            SessionPage page = pageParser.scan(body);
+            pages.add(page);
+            return page.nextHref();
+        });
         return new SessionListing(cluster, scope, pageParser, pages);
     }
 
     /**
      * The sessions collection, relative to the cluster, with the fields asked for, the page size and the scope's
-     * filter, each value encoded as a query parameter.
+     * filter.
      */
     private String sessionsRequest(String fields, int maxRecords) {
-        HttpUrl.Builder query = cluster.resolve(SESSIONS_PATH).newBuilder()
-                .addQueryParameter("fields", fields)
-                .addQueryParameter("max_records", Integer.toString(maxRecords));
-        for (SessionScope.Term term : scope.terms()) {
-            query.addQueryParameter(term.field(), term.expression());
+        return relativeRequest(SESSIONS_PATH, query -> {
+            query.addQueryParameter("fields", fields)
+                    .addQueryParameter("max_records", Integer.toString(maxRecords));
+            for (SessionScope.Term term : scope.terms()) {
+                query.addQueryParameter(term.field(), term.expression());
+            }
+        });
+    }
+
+    /**
+     * {@code path} with the query parameters {@code parameters} adds, each value encoded (ONTAP's filters hold
+     * {@code *}, {@code |}, {@code >} and spaces), relative to the cluster as ONTAP's own next links are.
+     */
+    private String relativeRequest(String path, Consumer<HttpUrl.Builder> parameters) {
+        HttpUrl.Builder query = cluster.resolve(path).newBuilder();
+        parameters.accept(query);
+        return path + "?" + query.build().encodedQuery();
+    }
+
+    /**
+     * Reads a collection to the end of its {@code next} links, giving each page to {@code pages} as it comes. It
+     * follows links to this cluster only, and fails rather than loop on a link back to a page already read or on
+     * one that never ends: a caller gets every page or an exception. ONTAP's next links carry every parameter of
+     * the first request, the filter included.
+     *
+     * @param subject what is read, as errors name it: a path, and what it is of if the query narrows it
+     */
+    private void walk(String subject, String firstHref, PageReader pages) throws OntapException, InterruptedException {
+        Set<String> visited = new HashSet<>();
+        String href = firstHref;
+        for (int page = 1; href != null; page++) {
+            String what = describePage(subject, page);
+            if (page > MAX_PAGES) {
+                throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
+                        what + ": more than " + MAX_PAGES + " pages; the next link does not end", null);
+            }
+            if (!visited.add(href)) {
+                throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
+                        what + ": the next link leads back to a page already read (" + href + ")", null);
+            }
+            href = get(resolveLink(href, what), what, body -> pages.read(body, what));
         }
-        return SESSIONS_PATH + "?" + query.build().encodedQuery();
+    }
+
+    /** Takes in one page of a walk and returns the link to the next, or null on the last page. */
+    @FunctionalInterface
+    private interface PageReader {
+        String read(byte[] body, String what) throws MalformedResponseException;
+    }
+
+    /** Reads a response body that came back whole; what it cannot make sense of is a bad response. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(byte[] body) throws MalformedResponseException;
+    }
+
+    /** Gets {@code url} and reads the body, failing as {@link FailureKind#BAD_RESPONSE} if it cannot be read. */
+    private <T> T get(HttpUrl url, String what, BodyReader<T> reader) throws OntapException, InterruptedException {
+        byte[] body = getJson(url, what);
+        try {
+            return reader.read(body);
+        } catch (MalformedResponseException e) {
+            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
+        }
     }
 
     /** HTTP requests sent to the cluster since this client was made, retries included. */
@@ -164,8 +199,8 @@ public final class OntapClient {
         return bytesReceived.sum();
     }
 
-    static String describePage(int page) {
-        return "GET " + SESSIONS_PATH + " page " + page;
+    static String describePage(String subject, int page) {
+        return "GET " + subject + " page " + page;
     }
 
     /** ONTAP's links are relative to the cluster; an absolute one is followed only to the same origin. */
