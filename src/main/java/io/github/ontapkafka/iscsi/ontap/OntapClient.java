@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.ontap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.model.ClusterNode;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -31,6 +32,7 @@ public final class OntapClient {
             "svm,target_portal_group,target_portal_group_tag,tsih,isid,initiator,igroups,connections";
     static final String SESSIONS_PATH = "/api/protocols/san/iscsi/sessions";
     static final String CLUSTER_PATH = "/api/cluster";
+    static final String NODES_PATH = "/api/cluster/nodes";
     private static final int MAX_PAGES = 100_000;
     /** What to do about an untrusted certificate, in the words of the connector's configuration. */
     private static final String TRUST_HINT = "if the cluster's certificate is self-signed or from a private CA, "
@@ -116,6 +118,19 @@ public final class OntapClient {
             return page.nextHref();
         });
         return new SessionListing(cluster, scope, pageParser, pages);
+    }
+
+    /** The cluster's nodes, each of which keeps its own event log. */
+    public List<ClusterNode> fetchNodes() throws OntapException, InterruptedException {
+        List<ClusterNode> nodes = new ArrayList<>();
+        String request = relativeRequest(NODES_PATH, query -> query.addQueryParameter("fields", "uuid,name")
+                .addQueryParameter("max_records", Integer.toString(policy.pageSize())));
+        walk(NODES_PATH, request, (body, what) -> {
+            CollectionPage<ClusterNode> page = OntapResponses.nodes(json, body);
+            nodes.addAll(page.records());
+            return page.nextHref();
+        });
+        return List.copyOf(nodes);
     }
 
     /**

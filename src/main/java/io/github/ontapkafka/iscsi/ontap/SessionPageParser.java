@@ -30,9 +30,6 @@ import java.util.function.Consumer;
 public final class SessionPageParser {
 
     private static final JsonPath RECORDS = JsonPath.of("records");
-    private static final JsonPath LINKS = JsonPath.of("_links");
-    private static final JsonPath NEXT = LINKS.field("next");
-    private static final JsonPath NEXT_HREF = NEXT.field("href");
 
     private final JsonFactory json;
 
@@ -89,7 +86,7 @@ public final class SessionPageParser {
                     }
                     records = new RecordRanges();
                 } else if (name.equals("_links")) {
-                    next = readNextHref(p);
+                    next = CollectionPages.nextHref(p);
                 } else {
                     p.skipChildren();
                 }
@@ -195,27 +192,6 @@ public final class SessionPageParser {
             return new SessionPage(body, Arrays.copyOf(starts, count), Arrays.copyOf(ends, count),
                     Arrays.copyOf(fingerprints, count), next);
         }
-    }
-
-    private static String readNextHref(JsonParser p) throws IOException, MalformedResponseException {
-        String href = null;
-        if (!JsonReader.enterObject(p, LINKS)) {
-            return null;
-        }
-        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            if (field.equals("next") && JsonReader.enterObject(p, NEXT)) {
-                for (String link = JsonReader.nextField(p); link != null; link = JsonReader.nextField(p)) {
-                    if (link.equals("href")) {
-                        href = JsonReader.string(p, NEXT_HREF);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-        return href;
     }
 
     /**
