@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.ontap;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.ClusterNode;
+import io.github.ontapkafka.iscsi.model.EmsEvent;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -17,22 +18,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
  * Reads one ONTAP cluster over its REST API. Every method either returns a complete answer or throws: a sessions
- * collection is returned only when every page came back whole, because a partial list would look like logouts.
+ * collection is returned only when every page came back whole, because a partial list would look like logouts, and
+ * a node's events only when every page after the cursor did, because a cursor moved past events not read loses them.
  */
 public final class OntapClient {
 
     /** The fields the events carry; without {@code fields} ONTAP returns only the key fields. */
     public static final String SESSION_FIELDS =
             "svm,target_portal_group,target_portal_group_tag,tsih,isid,initiator,igroups,connections";
+    /** The fields of an EMS event the connector reads; {@code message} brings name and severity, {@code node} UUID. */
+    public static final String EMS_FIELDS = "index,time,message,log_message,parameters,node,source";
     static final String SESSIONS_PATH = "/api/protocols/san/iscsi/sessions";
     static final String CLUSTER_PATH = "/api/cluster";
     static final String NODES_PATH = "/api/cluster/nodes";
+    static final String EMS_EVENTS_PATH = "/api/support/ems/events";
     private static final int MAX_PAGES = 100_000;
     /** What to do about an untrusted certificate, in the words of the connector's configuration. */
     private static final String TRUST_HINT = "if the cluster's certificate is self-signed or from a private CA, "
@@ -47,6 +53,7 @@ public final class OntapClient {
     private final RequestPolicy policy;
     private final JsonFactory json;
     private final SessionPageParser pageParser;
+    private final EmsPageParser emsParser;
     /** What this client has asked of the cluster: counted here, read by other threads for metrics. */
     private final LongAdder requestsSent = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
@@ -62,6 +69,7 @@ public final class OntapClient {
         this.policy = policy;
         this.json = json;
         this.pageParser = new SessionPageParser(json);
+        this.emsParser = new EmsPageParser(json);
     }
 
     private OntapClient(ClusterUrl cluster, SessionScope scope, RequestPolicy policy, JsonFactory json,
@@ -73,6 +81,7 @@ public final class OntapClient {
         this.policy = policy;
         this.json = json;
         this.pageParser = new SessionPageParser(json);
+        this.emsParser = new EmsPageParser(json);
         this.unusable = unusable;
     }
 
@@ -131,6 +140,75 @@ public final class OntapClient {
             return page.nextHref();
         });
         return List.copyOf(nodes);
+    }
+
+    /**
+     * Every event node {@code nodeUuid} holds after index {@code afterIndex} of the messages {@code messageNames}
+     * selects, in index order, read to the end of the {@code next} links: all of them or an exception, never a part,
+     * since a cursor moved past events not read would lose them. ONTAP answers HTTP 400 if the filter names exactly a
+     * message its release does not have; that failure says which filter to correct.
+     *
+     * @param afterIndex   the cursor: the index of the last event read; negative to start at the oldest event held
+     * @param messageNames ONTAP's {@code message.name} filter: names, {@code *} wildcards and {@code |} between them,
+     *                     as in {@code iscsi.*|san.initiator.login*}
+     */
+    public EmsListing fetchEmsEvents(String nodeUuid, long afterIndex, String messageNames)
+            throws OntapException, InterruptedException {
+        requireText(nodeUuid, "nodeUuid");
+        requireText(messageNames, "messageNames");
+        EmsListingBuilder listing = new EmsListingBuilder(nodeUuid, afterIndex);
+        String request = relativeRequest(EMS_EVENTS_PATH, query -> {
+            query.addQueryParameter("node.uuid", nodeUuid);
+            if (afterIndex >= 0) {
+                query.addQueryParameter("index", ">" + afterIndex);
+            }
+            query.addQueryParameter("message.name", messageNames)
+                    .addQueryParameter("order_by", "index asc")
+                    .addQueryParameter("fields", EMS_FIELDS)
+                    .addQueryParameter("max_records", Integer.toString(policy.pageSize()));
+        });
+        try {
+            walk(emsSubject(nodeUuid), request, (body, what) -> {
+                CollectionPage<EmsEvent> page = emsParser.events(body, listing.odditiesOf(what));
+                listing.add(page.records(), what);
+                return page.nextHref();
+            });
+        } catch (OntapException e) {
+            if (e.status() == 400) {
+                throw e.withAdvice("ONTAP refuses an event query whose message filter names a message its release "
+                        + "does not have (GET /api/support/ems/messages lists those it has): drop that name from '"
+                        + messageNames + "' or match it with a wildcard");
+            }
+            throw e;
+        }
+        return listing.build();
+    }
+
+    /**
+     * The lowest index node {@code nodeUuid} still holds, of any message, or empty if it holds none. A node drops
+     * its oldest events as its log rotates: an oldest index beyond a cursor's next means events after the cursor
+     * are gone, maybe some the cursor's filter selects (an index counts every event, selected or not). ONTAP
+     * leaves debug-severity events out unless asked for, so the oldest index is that of a non-debug event.
+     */
+    public OptionalLong oldestEmsIndex(String nodeUuid) throws OntapException, InterruptedException {
+        requireText(nodeUuid, "nodeUuid");
+        String request = relativeRequest(EMS_EVENTS_PATH, query -> query.addQueryParameter("node.uuid", nodeUuid)
+                .addQueryParameter("fields", "index")
+                .addQueryParameter("order_by", "index asc")
+                .addQueryParameter("max_records", "1"));
+        List<Long> oldest = get(cluster.resolve(request), "GET " + emsSubject(nodeUuid),
+                body -> emsParser.indexes(body).records());
+        return oldest.isEmpty() ? OptionalLong.empty() : OptionalLong.of(oldest.get(0));
+    }
+
+    private static String emsSubject(String nodeUuid) {
+        return EMS_EVENTS_PATH + " of node " + nodeUuid;
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
     }
 
     /**
