@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.connector;
 
 import io.github.ontapkafka.iscsi.model.ClusterNode;
 import io.github.ontapkafka.iscsi.model.EmsEvent;
+import io.github.ontapkafka.iscsi.ontap.EmsListing;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.tracking.EmsCursor;
@@ -19,8 +20,11 @@ final class EmsReader {
     /** The messages read; see {@link io.github.ontapkafka.iscsi.event.EmsEventKind}. */
     static final String MESSAGES = "iscsi.login*|san.initiator.login*";
 
-    /** What one read found: the events in node and index order, and the nodes whose events aged out unread. */
-    record EmsRead(List<EmsEvent> events, List<String> agedOut) {
+    /**
+     * What one read found: the events in node and index order, the nodes whose events aged out unread, and the
+     * values read as unknown.
+     */
+    record EmsRead(List<EmsEvent> events, List<String> agedOut, List<String> oddities) {
     }
 
     private EmsReader() {
@@ -30,6 +34,7 @@ final class EmsReader {
     static EmsRead read(OntapClient client, EmsCursor cursor) throws OntapException, InterruptedException {
         List<EmsEvent> events = new ArrayList<>();
         List<String> agedOut = new ArrayList<>();
+        List<String> oddities = new ArrayList<>();
         for (ClusterNode node : client.fetchNodes()) {
             long last = cursor.lastIndex(node.uuid());
             if (last >= 0) {
@@ -40,8 +45,10 @@ final class EmsReader {
                             + (last + 1) + " to " + (oldest.getAsLong() - 1) + " aged out unread");
                 }
             }
-            events.addAll(client.fetchEmsEvents(node.uuid(), last, MESSAGES));
+            EmsListing listing = client.fetchEmsEvents(node.uuid(), last, MESSAGES);
+            events.addAll(listing.events());
+            oddities.addAll(listing.oddities());
         }
-        return new EmsRead(events, agedOut);
+        return new EmsRead(events, agedOut, oddities);
     }
 }

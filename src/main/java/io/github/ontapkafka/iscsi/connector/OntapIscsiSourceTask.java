@@ -201,6 +201,7 @@ public class OntapIscsiSourceTask extends SourceTask {
                     + "the connector running, so that the event log does not outrun it.", poller.cluster(),
                     identity.name(), agedOut);
         }
+        poller.passedOver(outcome.ems().oddities());
         List<SourceRecord> records = emsRecords.of(identity, cursor, outcome.ems().events(), outcome.observedAt());
         poller.emsPosition(identity.uuid(), cursor.afterAll(outcome.ems().events()));
         return records;
