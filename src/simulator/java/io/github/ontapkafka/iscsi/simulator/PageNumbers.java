@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tells which page of a walk through the session collection a request is, so that faults can target page K. A
+ * Tells which page of a walk through one paged collection a request is, so that faults can target page K. A
  * {@code next} link is remembered with the number of the page it leads to, so retries of a page keep its number
  * and concurrent walks with the same query agree on it.
  */
@@ -12,6 +12,8 @@ final class PageNumbers {
 
     /** A request continuing from a cursor this cluster never handed out. */
     static final int UNKNOWN = 0;
+    /** Every cursor parameter of ONTAP's {@code next} links starts so, whatever the collection. */
+    private static final String CURSOR_PREFIX = "start.";
     private static final int REMEMBERED_LINKS = 10_000;
 
     private final Map<String, Integer> pageByNextQuery = new LinkedHashMap<>(256, 0.75f, true) {
@@ -22,7 +24,7 @@ final class PageNumbers {
     };
 
     synchronized int pageOf(QueryParameters query) {
-        boolean continues = query.parameters().stream().anyMatch(p -> SessionCursor.isCursorParameter(p.name()));
+        boolean continues = query.parameters().stream().anyMatch(p -> p.name().startsWith(CURSOR_PREFIX));
         return continues ? pageByNextQuery.getOrDefault(query.canonical(), UNKNOWN) : 1;
     }
 
