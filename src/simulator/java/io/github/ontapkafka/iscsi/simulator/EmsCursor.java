@@ -14,17 +14,12 @@ import java.util.Optional;
  */
 record EmsCursor(Instant time, String nodeName, long index) {
 
-    private static final String PREFIX = "start.";
     private static final String TIME = "start.keytime";
     private static final String NODE_NAME = "start.node.name";
     private static final String INDEX = "start.index";
 
     static EmsCursor of(EmsEvent event) {
         return new EmsCursor(event.time(), event.nodeName(), event.index());
-    }
-
-    static boolean isCursorParameter(String name) {
-        return name.startsWith(PREFIX);
     }
 
     /** The position a request continues after, or empty for a first page. */
@@ -54,7 +49,7 @@ record EmsCursor(Instant time, String nodeName, long index) {
 
     /** The query of the page after this position: every parameter the client sent, with the cursor moved here. */
     QueryParameters after(QueryParameters query, ZoneId zone) {
-        return query.without(EmsCursor::isCursorParameter)
+        return query.without(QueryParameters::isCursorParameter)
                 .with(TIME, EmsTime.format(time, zone))
                 .with(NODE_NAME, nodeName)
                 .with(INDEX, Long.toString(index));

@@ -37,7 +37,7 @@ final class EmsEventCollectionEndpoint {
     /** @param page the request's page number within its walk, {@link PageNumbers#UNKNOWN} if untold */
     Reply get(ApiRequest request, int page) {
         QueryParameters query = request.query();
-        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || EmsCursor.isCursorParameter(name)
+        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || QueryParameters.isCursorParameter(name)
                 || EmsFieldPaths.PATHS.isKnown(name));
         Set<EmsField> fields = FieldSelection.parse(EmsField.class, EmsField.KEYS, query.first("fields"),
                 EmsField.BY_DEFAULT, QueryChecks.flag(query, "ignore_unknown_fields", false));

@@ -12,8 +12,6 @@ final class PageNumbers {
 
     /** A request continuing from a cursor this cluster never handed out. */
     static final int UNKNOWN = 0;
-    /** Every cursor parameter of ONTAP's {@code next} links starts so, whatever the collection. */
-    private static final String CURSOR_PREFIX = "start.";
     private static final int REMEMBERED_LINKS = 10_000;
 
     private final Map<String, Integer> pageByNextQuery = new LinkedHashMap<>(256, 0.75f, true) {
@@ -24,7 +22,7 @@ final class PageNumbers {
     };
 
     synchronized int pageOf(QueryParameters query) {
-        boolean continues = query.parameters().stream().anyMatch(p -> p.name().startsWith(CURSOR_PREFIX));
+        boolean continues = query.parameters().stream().anyMatch(p -> QueryParameters.isCursorParameter(p.name()));
         return continues ? pageByNextQuery.getOrDefault(query.canonical(), UNKNOWN) : 1;
     }
 

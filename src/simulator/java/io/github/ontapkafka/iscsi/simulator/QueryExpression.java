@@ -24,10 +24,6 @@ final class QueryExpression implements Predicate<String> {
         this.alternatives = alternatives;
     }
 
-    static QueryExpression parse(String text) {
-        return parse(text, UnaryOperator.identity());
-    }
-
     /**
      * @param operand reads each compared operand into the form the field's values take (a time into epoch seconds,
      *                say); patterns are matched as written

@@ -32,7 +32,7 @@ final class SessionCollectionEndpoint {
     /** @param page the request's page number within its walk, {@link PageNumbers#UNKNOWN} if untold */
     Reply get(ApiRequest request, int page) {
         QueryParameters query = request.query();
-        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || SessionCursor.isCursorParameter(name)
+        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || QueryParameters.isCursorParameter(name)
                 || SessionFieldPaths.PATHS.isKnown(name));
         Set<SessionField> fields = FieldSelection.parse(SessionField.class, SessionField.KEYS, query.first("fields"),
                 SessionField.KEYS, QueryChecks.flag(query, "ignore_unknown_fields", false));
