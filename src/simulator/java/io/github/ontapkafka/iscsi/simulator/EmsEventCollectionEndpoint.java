@@ -41,7 +41,8 @@ final class EmsEventCollectionEndpoint {
                 || EmsFieldPaths.PATHS.isKnown(name));
         Set<EmsField> fields = FieldSelection.parse(EmsField.class, EmsField.KEYS, query.first("fields"),
                 EmsField.BY_DEFAULT, QueryChecks.flag(query, "ignore_unknown_fields", false));
-        query.first(MESSAGE_NAME).ifPresent(this::requireCatalogued);
+        query.parameters().stream().filter(parameter -> parameter.name().equals(MESSAGE_NAME))
+                .forEach(parameter -> requireCatalogued(parameter.value()));
         Comparator<EmsCursor> order = EmsOrder.parse(query.first("order_by")).comparator();
         QueryFilter<EmsEvent> filter = QueryFilter.of(query, EmsFieldPaths.PATHS);
         if (!QueryChecks.flag(query, "return_records", true)) {

@@ -134,6 +134,8 @@ class EmsEventsEndpointTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("error").path("target").asText()).isEqualTo("message.name");
         assertThat(amongOthers.status()).isEqualTo(400);
+        assertThat(client.reply(EVENTS + "?message.name=" + encode("iscsi.*") + "&message.name=iscsi.nothing")
+                .status()).isEqualTo(400);
         assertThat(client.json(EVENTS + "?message.name=" + encode("iscsi.nothing*")).path("num_records").asInt())
                 .isZero();
     }
