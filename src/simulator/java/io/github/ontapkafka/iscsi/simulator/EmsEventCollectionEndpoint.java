@@ -48,10 +48,7 @@ final class EmsEventCollectionEndpoint {
         query.parameters().stream().filter(parameter -> parameter.name().equals(MESSAGE_NAME))
                 .forEach(parameter -> requireCatalogued(parameter.value()));
         Comparator<EmsCursor> order = EmsOrder.parse(query.first("order_by")).comparator();
-        Predicate<EmsEvent> filter = QueryFilter.of(query, EmsFieldPaths.PATHS);
-        if (query.first(SEVERITY).isEmpty()) {
-            filter = filter.and(event -> !DEBUG.equalsIgnoreCase(event.severity()));
-        }
+        Predicate<EmsEvent> filter = filter(query);
         if (!QueryChecks.flag(query, "return_records", true)) {
             int count = (int) cluster.emsEvents().stream().filter(filter).count();
             return CollectionReplies.count(request, OntapPaths.EMS_EVENTS, count);
@@ -68,6 +65,13 @@ final class EmsEventCollectionEndpoint {
         EmsRecordWriter writer = new EmsRecordWriter(fields, request.hal(), zone);
         return CollectionReplies.page(request, OntapPaths.EMS_EVENTS, found, limit,
                 last -> EmsCursor.of(last).after(query, zone), pageNumbers, page, writer::write);
+    }
+
+    /** The request's filters, and ONTAP's default of leaving debug events out unless a severity is asked for. */
+    private static Predicate<EmsEvent> filter(QueryParameters query) {
+        QueryFilter<EmsEvent> filter = QueryFilter.of(query, EmsFieldPaths.PATHS);
+        return query.first(SEVERITY).isPresent() ? filter
+                : filter.and(event -> !DEBUG.equalsIgnoreCase(event.severity()));
     }
 
     /** Every exact name among the filter's alternatives must be in the catalogue; patterns and comparisons pass. */
