@@ -23,7 +23,7 @@ import java.util.function.Supplier;
  * <caption>Endpoints ({id} is a cluster's mount id, e.g. {@code c1})</caption>
  * <tr><th>Request</th><th>Effect</th></tr>
  * <tr><td>{@code GET /simulator/clusters}</td><td>lists clusters: id, name, uuid, version, base URL, session count,
- *     settings</td></tr>
+ *     node names, settings</td></tr>
  * <tr><td>{@code GET /simulator/clusters/{id}/sessions}</td><td>every session, all fields</td></tr>
  * <tr><td>{@code POST /simulator/clusters/{id}/sessions[?count=N]}</td><td>logs in N (default 1) generated sessions;
  *     returns them</td></tr>
@@ -156,6 +156,11 @@ public final class AdminApi {
                 out.writeStringField("version", cluster.version().full());
                 out.writeStringField("base_url", server.baseUrl(mounted));
                 out.writeNumberField("sessions", cluster.size());
+                out.writeArrayFieldStart("nodes");
+                for (SimulatedNode node : cluster.nodes()) {
+                    out.writeString(node.name());
+                }
+                out.writeEndArray();
                 writeSettingsFields(out, cluster);
                 out.writeEndObject();
             }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * {@code GET /api/support/ems/events}: one page of the events the cluster's nodes hold that pass the request's query
@@ -14,7 +15,8 @@ import java.util.Set;
  * ONTAP's {@link EmsCursor} in the {@code next} link, which repeats every other parameter.
  *
  * <p>An exact {@code message.name} (no {@code *}, no comparison) that the cluster's {@link EmsCatalogue} lacks fails
- * with 400, as ONTAP fails "when queried for an EMS message that does not exist"; a wildcard never does.
+ * with 400, as ONTAP fails "when queried for an EMS message that does not exist"; a wildcard never does. As ONTAP,
+ * it leaves {@code debug} events out unless a {@code message.severity} filter is given.
  */
 final class EmsEventCollectionEndpoint {
 
@@ -25,6 +27,8 @@ final class EmsEventCollectionEndpoint {
     private static final Set<String> ACCEPTED = Set.of("fields", "max_records", "return_records", "return_timeout",
             "order_by", "ignore_unknown_fields");
     private static final String MESSAGE_NAME = "message.name";
+    private static final String SEVERITY = "message.severity";
+    private static final String DEBUG = "debug";
 
     private final SimulatedCluster cluster;
     private final PageNumbers pageNumbers;
@@ -44,7 +48,7 @@ final class EmsEventCollectionEndpoint {
         query.parameters().stream().filter(parameter -> parameter.name().equals(MESSAGE_NAME))
                 .forEach(parameter -> requireCatalogued(parameter.value()));
         Comparator<EmsCursor> order = EmsOrder.parse(query.first("order_by")).comparator();
-        QueryFilter<EmsEvent> filter = QueryFilter.of(query, EmsFieldPaths.PATHS);
+        Predicate<EmsEvent> filter = filter(query);
         if (!QueryChecks.flag(query, "return_records", true)) {
             int count = (int) cluster.emsEvents().stream().filter(filter).count();
             return CollectionReplies.count(request, OntapPaths.EMS_EVENTS, count);
@@ -61,6 +65,13 @@ final class EmsEventCollectionEndpoint {
         EmsRecordWriter writer = new EmsRecordWriter(fields, request.hal(), zone);
         return CollectionReplies.page(request, OntapPaths.EMS_EVENTS, found, limit,
                 last -> EmsCursor.of(last).after(query, zone), pageNumbers, page, writer::write);
+    }
+
+    /** The request's filters, and ONTAP's default of leaving debug events out unless a severity is asked for. */
+    private static Predicate<EmsEvent> filter(QueryParameters query) {
+        QueryFilter<EmsEvent> filter = QueryFilter.of(query, EmsFieldPaths.PATHS);
+        return query.first(SEVERITY).isPresent() ? filter
+                : filter.and(event -> !DEBUG.equalsIgnoreCase(event.severity()));
     }
 
     /** Every exact name among the filter's alternatives must be in the catalogue; patterns and comparisons pass. */

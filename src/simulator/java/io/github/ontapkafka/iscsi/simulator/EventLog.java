@@ -23,7 +23,6 @@ final class EventLog {
 
     /** Events each node holds unless told otherwise: days of a busy node's chatter, as ONTAP's logs rotate weekly. */
     static final int DEFAULT_RETENTION = 10_000;
-    private static final int NODES = 2;
 
     private final Map<SimulatedNode, NodeEventLog> logs = new LinkedHashMap<>();
     private final EmsCatalogue catalogue = new EmsCatalogue();
@@ -31,9 +30,12 @@ final class EventLog {
     private volatile int retention = DEFAULT_RETENTION;
     private volatile Duration suppression = Duration.ZERO;
 
-    /** Nodes {@code <cluster>-01} and {@code -02}, whose UUIDs derive from the cluster's, so reruns see the same. */
-    EventLog(String clusterName, String clusterUuid) {
-        for (int number = 1; number <= NODES; number++) {
+    /** Nodes {@code <cluster>-01}, {@code -02}..., whose UUIDs derive from the cluster's, so reruns see the same. */
+    EventLog(String clusterName, String clusterUuid, int nodes) {
+        if (nodes < 1) {
+            throw new IllegalArgumentException("A cluster has at least one node: " + nodes);
+        }
+        for (int number = 1; number <= nodes; number++) {
             String name = String.format("%s-%02d", clusterName, number);
             String uuid = UUID.nameUUIDFromBytes((clusterUuid + "/node/" + number).getBytes(StandardCharsets.UTF_8))
                     .toString();

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * An in-memory ONTAP cluster whose iSCSI sessions and event log (EMS) tests script from Java while clients poll it
  * over HTTP.
  *
- * <p>The cluster has two nodes, {@code <name>-01} and {@code -02}. Each keeps its own event log, where every event
+ * <p>The cluster has two nodes unless told otherwise, {@code <name>-01} and {@code -02}. Each keeps its own event log, where every event
  * takes the node's next {@code index}: failed and refused iSCSI logins ({@link #logLoginRefused},
  * {@link #logLoginFailure}), missing and restored initiator logins, and the other subsystems' chatter
  * ({@link #logNoise}) that leaves gaps between the indexes of the events a client asks for. A node holds only its
@@ -41,6 +41,8 @@ public final class SimulatedCluster {
 
     /** The release a cluster runs unless told otherwise. */
     public static final String DEFAULT_VERSION = "NetApp Release 9.15.1: Wed Jun 12 14:22:51 UTC 2024";
+    /** How many nodes a cluster has unless told otherwise. */
+    public static final int DEFAULT_NODES = 2;
 
     private final String name;
     private final String uuid;
@@ -56,11 +58,17 @@ public final class SimulatedCluster {
     private volatile boolean initiatorCommentReported = true;
     private volatile boolean portsAsStrings;
 
+    /** A cluster of {@value #DEFAULT_NODES} nodes. */
     public SimulatedCluster(String name, String uuid, String version) {
+        this(name, uuid, version, DEFAULT_NODES);
+    }
+
+    /** @param nodes how many nodes the cluster has, named {@code <name>-01}, {@code -02}... */
+    public SimulatedCluster(String name, String uuid, String version, int nodes) {
         this.name = Objects.requireNonNull(name, "name");
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.version = OntapVersion.parse(version);
-        this.eventLog = new EventLog(name, uuid);
+        this.eventLog = new EventLog(name, uuid, nodes);
     }
 
     /** A cluster running {@link #DEFAULT_VERSION} whose UUID derives from its name, so reruns see the same one. */

@@ -29,6 +29,7 @@ class AdminApiTest {
         assertThat(listed.path("uuid").asText()).isEqualTo(cluster.uuid());
         assertThat(listed.path("base_url").asText()).isEqualTo(running.server.baseUrl(cluster));
         assertThat(listed.path("sessions").asInt()).isEqualTo(4);
+        assertThat(listed.path("nodes").get(1).asText()).isEqualTo("cluster1-02");
     }
 
     @Test

@@ -37,6 +37,16 @@ class EmsEventLogTest {
     }
 
     @Test
+    void aClusterCanHaveAnyNumberOfNodes() {
+        SimulatedCluster large = new SimulatedCluster("big", "big-uuid", SimulatedCluster.DEFAULT_VERSION, 4);
+
+        assertThat(large.nodes()).extracting(SimulatedNode::name).containsExactly("big-01", "big-02", "big-03",
+                "big-04");
+        assertThatThrownBy(() -> new SimulatedCluster("none", "u", SimulatedCluster.DEFAULT_VERSION, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRefusedLoginIsRecordedAsOntapWritesIt() {
         EmsEvent event = cluster.logLoginRefused(first, INITIATOR, "svm_prod_01", "iscsi_lif_a1", "203.0.113.77");
 

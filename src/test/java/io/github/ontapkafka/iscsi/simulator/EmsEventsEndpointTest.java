@@ -175,6 +175,16 @@ class EmsEventsEndpointTest {
     }
 
     @Test
+    void leavesDebugEventsOutUnlessASeverityIsAskedFor() {
+        logHistory();
+        cluster.logEvent(second, "secd.conn.auth.debug", "debug");
+
+        assertThat(events(EVENTS + "?node.name=cluster1-02")).containsExactly("02#3", "02#2", "02#1");
+        assertThat(events(EVENTS + "?node.name=cluster1-02&message.severity=debug")).containsExactly("02#4");
+        assertThat(events(EVENTS + "?node.name=cluster1-02&message.severity=*")).hasSize(4);
+    }
+
+    @Test
     void pagesCarryTheFilterAndTheOrder() {
         logHistory();
         for (int i = 0; i < 3; i++) {
