@@ -4,6 +4,7 @@ import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.fixtures.LogCapture;
 import io.github.ontapkafka.iscsi.it.EmsLog.Ems;
 import io.github.ontapkafka.iscsi.it.HealthLog.Health;
+import io.github.ontapkafka.iscsi.model.EmsParameter;
 import io.github.ontapkafka.iscsi.simulator.Fault;
 import io.github.ontapkafka.iscsi.simulator.FaultScope;
 import io.github.ontapkafka.iscsi.simulator.ScheduledFault;
@@ -147,11 +148,19 @@ class EmsIT extends OneClusterPerTest {
         cluster.logLoginFailure(first, "Initiator " + HOST + " negotiation failed");
         cluster.logInitiatorLoginMissing(second, HOST, "svm1", "ps1", "svm-uuid-1");
         cluster.logInitiatorLoginRestored(second, HOST, "svm1", "ps1", "svm-uuid-1");
+        // A message of a newer release, which this connector does not know by name.
+        cluster.logEvent(first, "iscsi.login.newThing", "notice", new EmsParameter("initiator_name", HOST));
 
         deploy(Map.of());
 
-        assertThat(ems().awaitAtLeast(3, WAIT)).extracting(e -> e.text("event_kind")).containsExactlyInAnyOrder(
-                "LOGIN_FAILED", "INITIATOR_LOGIN_MISSING", "INITIATOR_LOGIN_RESTORED");
+        List<Ems> records = ems().awaitAtLeast(4, WAIT);
+        assertThat(records).extracting(e -> e.text("event_kind")).containsExactlyInAnyOrder(
+                "LOGIN_FAILED", "INITIATOR_LOGIN_MISSING", "INITIATOR_LOGIN_RESTORED", "OTHER");
+        assertThat(records).filteredOn(e -> e.text("event_kind").equals("OTHER")).singleElement()
+                .satisfies(other -> {
+                    assertThat(other.text("message_name")).isEqualTo("iscsi.login.newThing");
+                    assertThat(other.text("initiator_name")).isEqualTo(HOST);
+                });
     }
 
     @Test
