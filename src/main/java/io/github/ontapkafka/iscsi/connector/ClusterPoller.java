@@ -113,6 +113,11 @@ final class ClusterPoller {
         return position != null && position.clusterUuid().equals(clusterUuid) ? position.cursor() : null;
     }
 
+    /** Forgets the EMS cursor, so that the next poll reads it again from the committed offset. */
+    void forgetEmsCursor() {
+        emsPosition = null;
+    }
+
     /** A cursor and the cluster it belongs to: an address may come to lead to another cluster. */
     private record EmsPosition(String clusterUuid, EmsCursor cursor) {
     }

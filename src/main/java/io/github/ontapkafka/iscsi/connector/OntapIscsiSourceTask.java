@@ -181,6 +181,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         } catch (RuntimeException e) {
             // The state may be half-updated: forget it, so that the next poll resumes from the committed offset.
             states.remove(identity.uuid());
+            poller.forgetEmsCursor();
             clusterOfUuid.remove(identity.uuid(), poller.cluster());
             return failed(poller, PollFailure.internal(poller.cluster(), e), outcome.startedAt(), now);
         }
