@@ -215,7 +215,8 @@ final class Demo {
         }
         progress.detail("Simulator admin", server.adminUrl() + "/clusters");
         progress.detail("Workload", "a change every 1-3 s once the connector runs: logins, logouts, connections, "
-                + "TSIH reuse");
+                + "TSIH reuse; now and then a refused login (the first after "
+                + PacedChurn.HUMAN.earlyRefusedLogin().toSeconds() + " s)");
         return simulator;
     }
 
