@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.simulator;
 
+import io.github.ontapkafka.iscsi.fixtures.ManualClock;
 import io.github.ontapkafka.iscsi.model.EmsEvent;
 import io.github.ontapkafka.iscsi.model.EmsParameter;
 import org.junit.jupiter.api.Test;

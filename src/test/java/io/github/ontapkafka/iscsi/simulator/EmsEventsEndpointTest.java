@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.simulator;
 
+import io.github.ontapkafka.iscsi.fixtures.ManualClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
