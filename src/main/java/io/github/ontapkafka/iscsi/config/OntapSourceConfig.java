@@ -62,15 +62,19 @@ public final class OntapSourceConfig extends AbstractConfig {
     public static final String SESSIONS_FILTER = "ontap.sessions.filter";
     public static final String HEALTH_TOPIC = "health.topic";
     public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
+    public static final String EMS_ENABLED = "ems.enabled";
+    public static final String EMS_TOPIC = "ems.topic";
     /** Set by the connector in each task's configuration: the task's number, which health records name. */
     public static final String TASK_ID = "ontap.task.id";
 
     public static final String DEFAULT_TOPIC = "ontap.iscsi.sessions";
     public static final String DEFAULT_HEALTH_TOPIC = "ontap.iscsi.health";
+    public static final String DEFAULT_EMS_TOPIC = "ontap.iscsi.ems";
 
     private static final String GROUP_ONTAP = "ONTAP";
     private static final String GROUP_EVENTS = "Events";
     private static final String GROUP_HEALTH = "Health";
+    private static final String GROUP_EMS = "Failed logins (EMS)";
     private static final String GROUP_RESILIENCE = "Resilience";
     private static final String GROUP_TLS = "TLS";
     private static final String GROUP_CERTIFICATE = "Certificate authentication";
@@ -92,6 +96,10 @@ public final class OntapSourceConfig extends AbstractConfig {
             problems.add(new ConfigProblem(HEALTH_TOPIC, "must differ from " + TOPIC
                     + ": health records and session events have schemas of their own"));
         }
+        if (emsTopic() != null && (emsTopic().equals(getString(TOPIC).trim()) || emsTopic().equals(healthTopic()))) {
+            problems.add(new ConfigProblem(EMS_TOPIC, "must differ from " + TOPIC + " and " + HEALTH_TOPIC
+                    + ": EMS records have a schema of their own"));
+        }
         this.clusters = List.copyOf(new ClusterSettingsReader(originalsStrings(), values(), problems)
                 .readAll(getList(CLUSTERS)));
         if (throwOnProblem && !problems.isEmpty()) {
@@ -112,6 +120,7 @@ public final class OntapSourceConfig extends AbstractConfig {
         int ontap = 0;
         int events = 0;
         int health = 0;
+        int ems = 0;
         int resilience = 0;
         int tls = 0;
         int certificate = 0;
@@ -192,6 +201,17 @@ public final class OntapSourceConfig extends AbstractConfig {
                                 + "milliseconds, whether OK or FAILING: a missing heartbeat means the connector "
                                 + "itself is not running. 0 switches heartbeats off, not the records of changes.",
                         GROUP_HEALTH, ++health, Width.SHORT, "Heartbeat interval")
+                .define(EMS_ENABLED, Type.BOOLEAN, false, Importance.MEDIUM,
+                        "Whether to also read each cluster's event log (EMS) for failed and refused iSCSI logins "
+                                + "(iscsi.loginIpNotAuthorized, iscsi.loginFailure) and initiators that lost or "
+                                + "regained their login to a node (san.initiator.login*), and write them to "
+                                + "ems.topic. Off by default: the account needs read access to "
+                                + "/api/support/ems/events and /api/cluster/nodes as well, and refused logins are "
+                                + "reported only where address ranges are configured (README).",
+                        GROUP_EMS, ++ems, Width.SHORT, "Read failed logins")
+                .define(EMS_TOPIC, Type.STRING, DEFAULT_EMS_TOPIC, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+                        "Topic the EMS records are written to, when ems.enabled.",
+                        GROUP_EMS, ++ems, Width.MEDIUM, "EMS topic")
                 .define(REQUEST_RETRIES, Type.INT, 4, ConfigDef.Range.between(0, 20), Importance.LOW,
                         "How often one ONTAP request is retried after a connection failure, a timeout or a status "
                                 + "429, 500, 502, 503 or 504, before the poll of that cluster counts as failed.",
@@ -297,6 +317,11 @@ public final class OntapSourceConfig extends AbstractConfig {
     public String healthTopic() {
         String topic = getString(HEALTH_TOPIC);
         return topic == null || topic.isBlank() ? null : topic.trim();
+    }
+
+    /** The topic of the EMS records, or null when the event log is not read. */
+    public String emsTopic() {
+        return getBoolean(EMS_ENABLED) ? getString(EMS_TOPIC).trim() : null;
     }
 
     /** The heartbeat interval; zero when heartbeats are switched off. */

@@ -6,6 +6,7 @@ import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.SessionListing;
+import io.github.ontapkafka.iscsi.tracking.EmsCursor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ final class ClusterPoller {
     private boolean inFlight;
     private ClusterIdentity identity;
     private final ClusterHealth health;
+    /** Where to read the cluster's EMS from, and for which cluster: set by the task thread, read by the fetch. */
+    private volatile EmsPosition emsPosition;
     /** The kinds of odd value already logged for this cluster: each is logged once, not at every record. */
     private final Set<String> oddityKindsLogged = new HashSet<>();
 
@@ -85,7 +88,10 @@ final class ClusterPoller {
         try {
             ClusterIdentity current = known != null ? known : client.fetchIdentity();
             SessionListing sessions = client.fetchSessions();
-            return PollOutcome.success(this, startedAt, clock.instant(), current, sessions);
+            EmsPosition position = emsPosition;
+            EmsReader.EmsRead ems = position != null && position.clusterUuid().equals(current.uuid())
+                    ? EmsReader.read(client, position.cursor()) : null;
+            return PollOutcome.success(this, startedAt, clock.instant(), current, sessions, ems);
         } catch (OntapException e) {
             return PollOutcome.failure(this, startedAt, PollFailure.of(e));
         } catch (InterruptedException e) {
@@ -94,6 +100,26 @@ final class ClusterPoller {
         } catch (RuntimeException e) {
             return PollOutcome.failure(this, startedAt, PollFailure.internal(cluster(), e));
         }
+    }
+
+    /** The EMS cursor of the cluster, once known, and after each read: the next fetch reads after it. */
+    void emsPosition(String clusterUuid, EmsCursor cursor) {
+        emsPosition = new EmsPosition(clusterUuid, cursor);
+    }
+
+    /** The EMS cursor of {@code clusterUuid}, or null while the task has not read it from the offsets. */
+    EmsCursor emsCursor(String clusterUuid) {
+        EmsPosition position = emsPosition;
+        return position != null && position.clusterUuid().equals(clusterUuid) ? position.cursor() : null;
+    }
+
+    /** Forgets the EMS cursor, so that the next poll reads it again from the committed offset. */
+    void forgetEmsCursor() {
+        emsPosition = null;
+    }
+
+    /** A cursor and the cluster it belongs to: an address may come to lead to another cluster. */
+    private record EmsPosition(String clusterUuid, EmsCursor cursor) {
     }
 
     /**

@@ -2,6 +2,8 @@ package io.github.ontapkafka.iscsi.connector;
 
 import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.model.ClusterNode;
+import io.github.ontapkafka.iscsi.ontap.FailureKind;
 import io.github.ontapkafka.iscsi.ontap.Login;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;
 import io.github.ontapkafka.iscsi.ontap.OntapClients;
@@ -45,7 +47,7 @@ final class ClusterProbe {
                 Clock.systemUTC())) {
             List<Future<Problem>> checks = new ArrayList<>();
             for (ClusterSettings cluster : clusters) {
-                checks.add(pool.submit(() -> probe(clients, cluster)));
+                checks.add(pool.submit(() -> probe(clients, cluster, config.emsTopic() != null)));
             }
             List<Problem> problems = new ArrayList<>();
             for (int i = 0; i < checks.size(); i++) {
@@ -60,7 +62,8 @@ final class ClusterProbe {
         }
     }
 
-    private static Problem probe(OntapClients clients, ClusterSettings cluster) throws InterruptedException {
+    private static Problem probe(OntapClients clients, ClusterSettings cluster, boolean readsEms)
+            throws InterruptedException {
         OntapClient client;
         try {
             client = clients.create(cluster.url(), cluster.access(), cluster.scope());
@@ -71,9 +74,23 @@ final class ClusterProbe {
         try {
             client.fetchIdentity();
             client.probeSessions();
-            return null;
         } catch (OntapException e) {
             return new Problem(keysConcerned(e, cluster), e.getMessage());
+        }
+        if (!readsEms) {
+            return null;
+        }
+        try {
+            // The same requests an EMS read makes first: the nodes, and how far back the first one's log goes.
+            List<ClusterNode> nodes = client.fetchNodes();
+            if (!nodes.isEmpty()) {
+                client.oldestEmsIndex(nodes.get(0).uuid());
+            }
+            return null;
+        } catch (OntapException e) {
+            return new Problem(List.of(OntapSourceConfig.EMS_ENABLED), e.getMessage()
+                    + (e.kind() == FailureKind.FORBIDDEN ? "; the account needs read access to /api/cluster/nodes "
+                    + "and /api/support/ems/events for " + OntapSourceConfig.EMS_ENABLED : ""));
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import io.github.ontapkafka.iscsi.config.ConfigProblem;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.ontap.OntapClients;
+import io.github.ontapkafka.iscsi.tracking.EmsCursor;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import io.github.ontapkafka.iscsi.tracking.UnusableOffsetException;
 import org.apache.kafka.common.config.Config;
@@ -153,6 +154,16 @@ public class OntapIscsiSourceConnector extends SourceConnector {
             }
             Map<String, ?> partition = entry.getKey();
             Object uuid = partition.get(OffsetFormat.PARTITION_CLUSTER_UUID);
+            if (EmsCursor.isEmsPartition(partition) && partition.size() == 2 && uuid instanceof String text
+                    && !text.isBlank()) {
+                try {
+                    EmsCursor.parse(entry.getValue());
+                } catch (UnusableOffsetException e) {
+                    throw new ConnectException("EMS offset of cluster " + uuid + " rejected: " + e.getMessage()
+                            + ". Reset it (a null offset) to read what the nodes still hold.");
+                }
+                continue;
+            }
             if (partition.size() != 1 || !(uuid instanceof String text) || text.isBlank()) {
                 throw new ConnectException("Partition " + partition + " is not one of this connector's: expected {\""
                         + OffsetFormat.PARTITION_CLUSTER_UUID + "\": \"<ONTAP cluster UUID>\"}; only a reset (null "

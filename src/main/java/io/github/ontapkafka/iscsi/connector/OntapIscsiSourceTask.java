@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.connector;
 
 import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.event.EmsRecords;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.event.HealthRecords;
 import io.github.ontapkafka.iscsi.event.HealthReport.Trigger;
@@ -12,6 +13,7 @@ import io.github.ontapkafka.iscsi.ontap.OntapException;
 import io.github.ontapkafka.iscsi.ontap.OntapClients;
 import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.EmsCursor;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.tracking.UnusableOffsetException;
@@ -55,6 +57,8 @@ public class OntapIscsiSourceTask extends SourceTask {
     private final Map<ClusterPoller, PollMetrics> metrics = new HashMap<>();
     private SnapshotMode snapshotMode;
     private EventRecords eventRecords;
+    /** Null when the event log is not read. */
+    private EmsRecords emsRecords;
     /** Null when health records are switched off. */
     private HealthRecords healthRecords;
     /** Zero when heartbeats are switched off. */
@@ -80,6 +84,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         OntapSourceConfig config = new OntapSourceConfig(props);
         snapshotMode = config.snapshotMode();
         eventRecords = new EventRecords(config.topic());
+        emsRecords = config.emsTopic() == null ? null : new EmsRecords(config.emsTopic());
         String healthTopic = config.healthTopic();
         healthRecords = healthTopic == null ? null : new HealthRecords(healthTopic, props.getOrDefault("name", ""),
                 Integer.parseInt(props.getOrDefault(OntapSourceConfig.TASK_ID, "0")), Version.get());
@@ -154,11 +159,16 @@ public class OntapIscsiSourceTask extends SourceTask {
         }
         ClusterIdentity identity = outcome.identity();
         try {
+            // Read before anything changes: a stored cursor that cannot be used fails the poll with nothing taken in.
+            EmsCursor emsCursor = emsRecords == null ? null : emsCursorOf(poller, identity);
             ClusterState state = stateOf(poller, identity);
             ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode, outcome.sessions().scope());
             poller.passedOver(outcome.sessions().oddities());
             List<SourceRecord> records = new ArrayList<>(
                     eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch));
+            if (emsCursor != null) {
+                records.addAll(emsRecords(poller, identity, emsCursor, outcome));
+            }
             if (poller.succeeded(outcome, state.sessionCount(), now)) {
                 addHealth(poller, Trigger.CHANGE, now, records);
             }
@@ -171,8 +181,45 @@ public class OntapIscsiSourceTask extends SourceTask {
         } catch (RuntimeException e) {
             // The state may be half-updated: forget it, so that the next poll resumes from the committed offset.
             states.remove(identity.uuid());
+            poller.forgetEmsCursor();
             clusterOfUuid.remove(identity.uuid(), poller.cluster());
             return failed(poller, PollFailure.internal(poller.cluster(), e), outcome.startedAt(), now);
+        }
+    }
+
+    /**
+     * The records of the EMS events the fetch read after {@code cursor}, which then moves past them. On a cluster's
+     * first poll there are none: the fetch did not know the cluster yet; the next one reads after the stored cursor.
+     */
+    private List<SourceRecord> emsRecords(ClusterPoller poller, ClusterIdentity identity, EmsCursor cursor,
+                                          PollOutcome outcome) {
+        if (outcome.ems() == null) {
+            poller.emsPosition(identity.uuid(), cursor);
+            return List.of();
+        }
+        for (String agedOut : outcome.ems().agedOut()) {
+            log.warn("ONTAP cluster {} ({}): EMS {}; continuing from the oldest event held. Poll more often, or keep "
+                    + "the connector running, so that the event log does not outrun it.", poller.cluster(),
+                    identity.name(), agedOut);
+        }
+        poller.passedOver(outcome.ems().oddities());
+        List<SourceRecord> records = emsRecords.of(identity, cursor, outcome.ems().events(), outcome.observedAt());
+        poller.emsPosition(identity.uuid(), cursor.afterAll(outcome.ems().events()));
+        return records;
+    }
+
+    /** The cluster's EMS cursor: the poller's, or at first contact the stored one. */
+    private EmsCursor emsCursorOf(ClusterPoller poller, ClusterIdentity identity) throws PollFailure {
+        EmsCursor known = poller.emsCursor(identity.uuid());
+        return known != null ? known : storedEmsCursor(poller, identity);
+    }
+
+    private EmsCursor storedEmsCursor(ClusterPoller poller, ClusterIdentity identity) throws PollFailure {
+        Map<String, Object> offset = context.offsetStorageReader().offset(EmsCursor.partition(identity.uuid()));
+        try {
+            return offset == null ? EmsCursor.START : EmsCursor.parse(offset);
+        } catch (UnusableOffsetException e) {
+            throw PollFailure.storedState(poller.cluster(), identity.uuid() + " (EMS cursor)", e);
         }
     }
 

@@ -5,7 +5,8 @@
  * <p><b>Owns:</b> {@link io.github.ontapkafka.iscsi.connector.OntapIscsiSourceConnector},
  * {@link io.github.ontapkafka.iscsi.connector.OntapIscsiSourceTask}, one cluster's schedule and health
  * ({@code ClusterPoller}), why a poll failed ({@code PollFailure}, by its real cause: ONTAP, the stored offset, the
- * configuration, or a defect of the connector), the cluster-to-task assignment and the validation probe.
+ * configuration, or a defect of the connector), reading a cluster's event log after its cursor ({@code EmsReader}),
+ * the cluster-to-task assignment and the validation probe.
  *
  * <p><b>May use:</b> every other package of the connector, Connect's API. Nothing uses it.
  *

@@ -33,6 +33,23 @@ public final class EventIds {
                 .putLong(change.digestAfter())
                 .putLong(generation);
         sha.update(numbers.array());
+        return uuidOf(sha);
+    }
+
+    /**
+     * The id of an EMS event: ONTAP identifies it by node and index, so a replay after a crash, or the same event
+     * read by another task after a rebalance, gets the same id.
+     */
+    public static String ofEms(String clusterUuid, String nodeUuid, long index) {
+        MessageDigest sha = copyOf(SHA_256);
+        update(sha, "ems");
+        update(sha, clusterUuid);
+        update(sha, nodeUuid);
+        sha.update(ByteBuffer.allocate(8).putLong(index).array());
+        return uuidOf(sha);
+    }
+
+    private static String uuidOf(MessageDigest sha) {
         ByteBuffer hash = ByteBuffer.wrap(sha.digest());
         // RFC 9562 version 8 (custom) UUID: 122 bits of the hash with the version and variant bits set.
         long high = (hash.getLong() & ~0xF000L) | 0x8000L;

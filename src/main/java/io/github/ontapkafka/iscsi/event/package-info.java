@@ -1,9 +1,12 @@
 /**
- * Connect records of the session events: their Avro-ready schemas, keys, values and event ids.
+ * Connect records of the session events, and of the EMS events (failed and refused logins): their Avro-ready
+ * schemas, keys, values and event ids.
  *
  * <p><b>Owns:</b> {@link io.github.ontapkafka.iscsi.event.EventSchemas} (mirrored by the committed
  * {@code src/main/avro/*.avsc}), {@link io.github.ontapkafka.iscsi.event.EventRecords} (a batch of changes to
- * {@code SourceRecord}s) and {@link io.github.ontapkafka.iscsi.event.EventIds} (the deterministic {@code event_id}).
+ * {@code SourceRecord}s) and {@link io.github.ontapkafka.iscsi.event.EventIds} (the deterministic {@code event_id});
+ * {@link io.github.ontapkafka.iscsi.event.EmsSchemas}, {@link io.github.ontapkafka.iscsi.event.EmsRecords} and
+ * {@link io.github.ontapkafka.iscsi.event.EmsEventKind} for the event log's records.
  *
  * <p><b>May use:</b> {@code tracking}, {@code model}, Connect's data and source record API.
  *

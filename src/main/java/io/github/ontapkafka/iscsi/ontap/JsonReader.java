@@ -12,6 +12,8 @@ import java.io.IOException;
  */
 final class JsonReader {
 
+    private static final int MAX_EXCERPT = 40;
+
     private JsonReader() {
     }
 
@@ -28,10 +30,26 @@ final class JsonReader {
     }
 
     /**
-     * Reads an integer or null. Some releases' references print numbers as JSON strings ({@code "port": "55432"}),
-     * so a string holding a decimal integer is one too; any other JSON type is an error.
+     * Reads an integer of Java's {@code int} range or null, as {@link #longInteger} reads one; a larger one is an
+     * error.
      */
     static Integer integer(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
+        Long value = longInteger(p, path);
+        if (value == null) {
+            return null;
+        }
+        if (value != value.intValue()) {
+            throw new MalformedResponseException(path + ": expected an integer, got one out of range: " + value);
+        }
+        return value.intValue();
+    }
+
+    /**
+     * Reads an integer or null. Some releases' references print numbers as JSON strings ({@code "port": "55432"}),
+     * so a string holding a decimal integer is one too; any other JSON type, or an integer beyond Java's
+     * {@code long}, is an error.
+     */
+    static Long longInteger(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
         JsonToken token = p.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -39,16 +57,24 @@ final class JsonReader {
         if (token == JsonToken.VALUE_STRING) {
             String text = p.getText().trim();
             try {
-                return Integer.valueOf(text);
+                return Long.valueOf(text);
             } catch (NumberFormatException e) {
                 throw new MalformedResponseException(path + ": expected an integer, got a string that is not one: \""
-                        + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"");
+                        + excerpt(text) + "\"");
             }
         }
         if (token != JsonToken.VALUE_NUMBER_INT) {
             throw mismatch(path, "an integer", token);
         }
-        return p.getIntValue();
+        if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new MalformedResponseException(path + ": expected an integer, got one out of range: " + p.getText());
+        }
+        return p.getLongValue();
+    }
+
+    /** The start of a value ONTAP wrote, short enough to quote in an error message. */
+    static String excerpt(String text) {
+        return text.length() > MAX_EXCERPT ? text.substring(0, MAX_EXCERPT) + "..." : text;
     }
 
     /** Positions the parser inside an object: true if one starts here, false for JSON null. */

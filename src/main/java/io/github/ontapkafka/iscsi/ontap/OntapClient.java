@@ -2,6 +2,8 @@ package io.github.ontapkafka.iscsi.ontap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.model.ClusterNode;
+import io.github.ontapkafka.iscsi.model.EmsEvent;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -16,20 +18,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Reads one ONTAP cluster over its REST API. Every method either returns a complete answer or throws: a sessions
- * collection is returned only when every page came back whole, because a partial list would look like logouts.
+ * collection is returned only when every page came back whole, because a partial list would look like logouts, and
+ * a node's events only when every page after the cursor did, because a cursor moved past events not read loses them.
  */
 public final class OntapClient {
 
     /** The fields the events carry; without {@code fields} ONTAP returns only the key fields. */
     public static final String SESSION_FIELDS =
             "svm,target_portal_group,target_portal_group_tag,tsih,isid,initiator,igroups,connections";
+    /** The fields of an EMS event the connector reads; {@code message} brings name and severity, {@code node} UUID. */
+    public static final String EMS_FIELDS = "index,time,message,log_message,parameters,node,source";
     static final String SESSIONS_PATH = "/api/protocols/san/iscsi/sessions";
     static final String CLUSTER_PATH = "/api/cluster";
+    static final String NODES_PATH = "/api/cluster/nodes";
+    static final String EMS_EVENTS_PATH = "/api/support/ems/events";
     private static final int MAX_PAGES = 100_000;
     /** What to do about an untrusted certificate, in the words of the connector's configuration. */
     private static final String TRUST_HINT = "if the cluster's certificate is self-signed or from a private CA, "
@@ -44,6 +53,7 @@ public final class OntapClient {
     private final RequestPolicy policy;
     private final JsonFactory json;
     private final SessionPageParser pageParser;
+    private final EmsPageParser emsParser;
     /** What this client has asked of the cluster: counted here, read by other threads for metrics. */
     private final LongAdder requestsSent = new LongAdder();
     private final LongAdder bytesReceived = new LongAdder();
@@ -59,6 +69,7 @@ public final class OntapClient {
         this.policy = policy;
         this.json = json;
         this.pageParser = new SessionPageParser(json);
+        this.emsParser = new EmsPageParser(json);
     }
 
     private OntapClient(ClusterUrl cluster, SessionScope scope, RequestPolicy policy, JsonFactory json,
@@ -70,6 +81,7 @@ public final class OntapClient {
         this.policy = policy;
         this.json = json;
         this.pageParser = new SessionPageParser(json);
+        this.emsParser = new EmsPageParser(json);
         this.unusable = unusable;
     }
 
@@ -88,25 +100,19 @@ public final class OntapClient {
     }
 
     public ClusterIdentity fetchIdentity() throws OntapException, InterruptedException {
-        byte[] body = getJson(cluster.resolve(CLUSTER_PATH + "?fields=name,uuid"), "GET " + CLUSTER_PATH);
-        try {
-            return OntapResponses.clusterIdentity(json, body);
-        } catch (MalformedResponseException e) {
-            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, "GET " + CLUSTER_PATH + ": " + e.getMessage(), e);
-        }
+        return get(cluster.resolve(CLUSTER_PATH + "?fields=name,uuid"), "GET " + CLUSTER_PATH,
+                body -> OntapResponses.clusterIdentity(json, body));
     }
 
     /** Reads one session, to prove that the account may read the collection; throws as a poll would. */
     public void probeSessions() throws OntapException, InterruptedException {
-        String what = "GET " + SESSIONS_PATH;
-        try {
-            SessionPage page = pageParser.scan(getJson(cluster.resolve(sessionsRequest("tsih", 1)), what));
+        get(cluster.resolve(sessionsRequest("tsih", 1)), "GET " + SESSIONS_PATH, body -> {
+            SessionPage page = pageParser.scan(body);
             for (int i = 0; i < page.size(); i++) {
                 pageParser.read(page, i);
             }
-        } catch (MalformedResponseException e) {
-            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
-        }
+            return page;
+        });
     }
 
     /**
@@ -115,43 +121,165 @@ public final class OntapClient {
      */
     public SessionListing fetchSessions() throws OntapException, InterruptedException {
         List<SessionPage> pages = new ArrayList<>();
+        walk(SESSIONS_PATH, sessionsRequest(SESSION_FIELDS, policy.pageSize()), (body, what) -> {
+            SessionPage page = pageParser.scan(body);
+            pages.add(page);
+            return page.nextHref();
+        });
+        return new SessionListing(cluster, scope, pageParser, pages);
+    }
+
+    /** The cluster's nodes, each of which keeps its own event log. */
+    public List<ClusterNode> fetchNodes() throws OntapException, InterruptedException {
+        List<ClusterNode> nodes = new ArrayList<>();
+        String request = relativeRequest(NODES_PATH, query -> query.addQueryParameter("fields", "uuid,name")
+                .addQueryParameter("max_records", Integer.toString(policy.pageSize())));
+        walk(NODES_PATH, request, (body, what) -> {
+            CollectionPage<ClusterNode> page = OntapResponses.nodes(json, body);
+            nodes.addAll(page.records());
+            return page.nextHref();
+        });
+        return List.copyOf(nodes);
+    }
+
+    /**
+     * Every event node {@code nodeUuid} holds after index {@code afterIndex} of the messages {@code messageNames}
+     * selects, in index order, read to the end of the {@code next} links: all of them or an exception, never a part,
+     * since a cursor moved past events not read would lose them. ONTAP answers HTTP 400 if the filter names exactly a
+     * message its release does not have; that failure says which filter to correct.
+     *
+     * @param afterIndex   the cursor: the index of the last event read; negative to start at the oldest event held
+     * @param messageNames ONTAP's {@code message.name} filter: names, {@code *} wildcards and {@code |} between them,
+     *                     as in {@code iscsi.*|san.initiator.login*}
+     */
+    public EmsListing fetchEmsEvents(String nodeUuid, long afterIndex, String messageNames)
+            throws OntapException, InterruptedException {
+        requireText(nodeUuid, "nodeUuid");
+        requireText(messageNames, "messageNames");
+        EmsListingBuilder listing = new EmsListingBuilder(nodeUuid, afterIndex);
+        String request = relativeRequest(EMS_EVENTS_PATH, query -> {
+            query.addQueryParameter("node.uuid", nodeUuid);
+            if (afterIndex >= 0) {
+                query.addQueryParameter("index", ">" + afterIndex);
+            }
+            query.addQueryParameter("message.name", messageNames)
+                    .addQueryParameter("order_by", "index asc")
+                    .addQueryParameter("fields", EMS_FIELDS)
+                    .addQueryParameter("max_records", Integer.toString(policy.pageSize()));
+        });
+        try {
+            walk(emsSubject(nodeUuid), request, (body, what) -> {
+                CollectionPage<EmsEvent> page = emsParser.events(body, listing.odditiesOf(what));
+                listing.add(page.records(), what);
+                return page.nextHref();
+            });
+        } catch (OntapException e) {
+            if (e.status() == 400) {
+                throw e.withAdvice("ONTAP refuses an event query whose message filter names a message its release "
+                        + "does not have (GET /api/support/ems/messages lists those it has): drop that name from '"
+                        + messageNames + "' or match it with a wildcard");
+            }
+            throw e;
+        }
+        return listing.build();
+    }
+
+    /**
+     * The lowest index node {@code nodeUuid} still holds, of any message, or empty if it holds none. A node drops
+     * its oldest events as its log rotates: an oldest index beyond a cursor's next means events after the cursor
+     * are gone, maybe some the cursor's filter selects (an index counts every event, selected or not). ONTAP
+     * leaves debug-severity events out unless asked for, so the oldest index is that of a non-debug event.
+     */
+    public OptionalLong oldestEmsIndex(String nodeUuid) throws OntapException, InterruptedException {
+        requireText(nodeUuid, "nodeUuid");
+        String request = relativeRequest(EMS_EVENTS_PATH, query -> query.addQueryParameter("node.uuid", nodeUuid)
+                .addQueryParameter("fields", "index")
+                .addQueryParameter("order_by", "index asc")
+                .addQueryParameter("max_records", "1"));
+        List<Long> oldest = get(cluster.resolve(request), "GET " + emsSubject(nodeUuid),
+                body -> emsParser.indexes(body).records());
+        return oldest.isEmpty() ? OptionalLong.empty() : OptionalLong.of(oldest.get(0));
+    }
+
+    private static String emsSubject(String nodeUuid) {
+        return EMS_EVENTS_PATH + " of node " + nodeUuid;
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+    }
+
+    /**
+     * The sessions collection, relative to the cluster, with the fields asked for, the page size and the scope's
+     * filter.
+     */
+    private String sessionsRequest(String fields, int maxRecords) {
+        return relativeRequest(SESSIONS_PATH, query -> {
+            query.addQueryParameter("fields", fields)
+                    .addQueryParameter("max_records", Integer.toString(maxRecords));
+            for (SessionScope.Term term : scope.terms()) {
+                query.addQueryParameter(term.field(), term.expression());
+            }
+        });
+    }
+
+    /**
+     * {@code path} with the query parameters {@code parameters} adds, each value encoded (ONTAP's filters hold
+     * {@code *}, {@code |}, {@code >} and spaces), relative to the cluster as ONTAP's own next links are.
+     */
+    private String relativeRequest(String path, Consumer<HttpUrl.Builder> parameters) {
+        HttpUrl.Builder query = cluster.resolve(path).newBuilder();
+        parameters.accept(query);
+        return path + "?" + query.build().encodedQuery();
+    }
+
+    /**
+     * Reads a collection to the end of its {@code next} links, giving each page to {@code pages} as it comes. It
+     * follows links to this cluster only, and fails rather than loop on a link back to a page already read or on
+     * one that never ends: a caller gets every page or an exception. ONTAP's next links carry every parameter of
+     * the first request, the filter included.
+     *
+     * @param subject what is read, as errors name it: a path, and what it is of if the query narrows it
+     */
+    private void walk(String subject, String firstHref, PageReader pages) throws OntapException, InterruptedException {
         Set<String> visited = new HashSet<>();
-        // ONTAP's next links carry every parameter of the first request, the filter included.
-        String href = sessionsRequest(SESSION_FIELDS, policy.pageSize());
+        String href = firstHref;
         for (int page = 1; href != null; page++) {
-            String what = describePage(page);
+            String what = describePage(subject, page);
             if (page > MAX_PAGES) {
                 throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
-                        what + ": more than " + MAX_PAGES + " pages of sessions; the next link does not end", null);
+                        what + ": more than " + MAX_PAGES + " pages; the next link does not end", null);
             }
             if (!visited.add(href)) {
                 throw new OntapException(cluster, FailureKind.BAD_RESPONSE,
                         what + ": the next link leads back to a page already read (" + href + ")", null);
             }
-            SessionPage sessionPage;
-            try {
-                sessionPage = pageParser.scan(getJson(resolveLink(href, what), what));
-            } catch (MalformedResponseException e) {
-                throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
-            }
-            pages.add(sessionPage);
-            href = sessionPage.nextHref();
+            href = get(resolveLink(href, what), what, body -> pages.read(body, what));
         }
-        return new SessionListing(cluster, scope, pageParser, pages);
     }
 
-    /**
-     * The sessions collection, relative to the cluster, with the fields asked for, the page size and the scope's
-     * filter, each value encoded as a query parameter.
-     */
-    private String sessionsRequest(String fields, int maxRecords) {
-        HttpUrl.Builder query = cluster.resolve(SESSIONS_PATH).newBuilder()
-                .addQueryParameter("fields", fields)
-                .addQueryParameter("max_records", Integer.toString(maxRecords));
-        for (SessionScope.Term term : scope.terms()) {
-            query.addQueryParameter(term.field(), term.expression());
+    /** Takes in one page of a walk and returns the link to the next, or null on the last page. */
+    @FunctionalInterface
+    private interface PageReader {
+        String read(byte[] body, String what) throws MalformedResponseException;
+    }
+
+    /** Reads a response body that came back whole; what it cannot make sense of is a bad response. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(byte[] body) throws MalformedResponseException;
+    }
+
+    /** Gets {@code url} and reads the body, failing as {@link FailureKind#BAD_RESPONSE} if it cannot be read. */
+    private <T> T get(HttpUrl url, String what, BodyReader<T> reader) throws OntapException, InterruptedException {
+        byte[] body = getJson(url, what);
+        try {
+            return reader.read(body);
+        } catch (MalformedResponseException e) {
+            throw new OntapException(cluster, FailureKind.BAD_RESPONSE, what + ": " + e.getMessage(), e);
         }
-        return SESSIONS_PATH + "?" + query.build().encodedQuery();
     }
 
     /** HTTP requests sent to the cluster since this client was made, retries included. */
@@ -164,8 +292,8 @@ public final class OntapClient {
         return bytesReceived.sum();
     }
 
-    static String describePage(int page) {
-        return "GET " + SESSIONS_PATH + " page " + page;
+    static String describePage(String subject, int page) {
+        return "GET " + subject + " page " + page;
     }
 
     /** ONTAP's links are relative to the cluster; an absolute one is followed only to the same origin. */

@@ -23,6 +23,20 @@ public class OntapException extends Exception {
         this(cluster, kind, 0, detail, cause);
     }
 
+    private OntapException(String message, FailureKind kind, int status, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+    }
+
+    /**
+     * This failure with what to do about it added, for a caller that knows what its request meant: the same kind
+     * and status, so that it is classified and deduplicated as before.
+     */
+    OntapException withAdvice(String advice) {
+        return new OntapException(getMessage() + "; " + advice, kind, status, this);
+    }
+
     public FailureKind kind() {
         return kind;
     }

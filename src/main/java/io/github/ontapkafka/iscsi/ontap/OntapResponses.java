@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
+import io.github.ontapkafka.iscsi.model.ClusterNode;
 
 import java.io.IOException;
 
-/** Reads the small ONTAP responses: the cluster's identity and the error envelope. */
+/** Reads the small ONTAP responses: the cluster's identity, its nodes and the error envelope. */
 final class OntapResponses {
 
     private static final int MAX_MESSAGE_LENGTH = 300;
@@ -38,6 +39,31 @@ final class OntapResponses {
         } catch (IOException e) {
             throw JsonReader.unreadable(e);
         }
+    }
+
+    /**
+     * Reads a page of {@code GET /api/cluster/nodes}; a node's UUID is mandatory because it keys the node's event
+     * log. The name is read as a string or null, as the cluster's is.
+     */
+    static CollectionPage<ClusterNode> nodes(JsonFactory json, byte[] body) throws MalformedResponseException {
+        return CollectionPages.read(json, body, OntapResponses::node);
+    }
+
+    private static ClusterNode node(JsonParser p, JsonPath path) throws IOException, MalformedResponseException {
+        JsonReader.enterRequiredObject(p, path);
+        String uuid = null;
+        String name = null;
+        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
+            switch (field) {
+                case "uuid" -> uuid = JsonReader.string(p, path.field("uuid"));
+                case "name" -> name = JsonReader.string(p, path.field("name"));
+                default -> p.skipChildren();
+            }
+        }
+        if (uuid == null || uuid.isBlank()) {
+            throw new MalformedResponseException(path + ": missing key field uuid");
+        }
+        return new ClusterNode(uuid, name);
     }
 
     /**

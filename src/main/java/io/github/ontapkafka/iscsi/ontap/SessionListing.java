@@ -92,6 +92,6 @@ public final class SessionListing implements LiveSessions<OntapException> {
     }
 
     private String page(int index) {
-        return OntapClient.describePage(pageOf[index] + 1);
+        return OntapClient.describePage(OntapClient.SESSIONS_PATH, pageOf[index] + 1);
     }
 }

@@ -30,9 +30,6 @@ import java.util.function.Consumer;
 public final class SessionPageParser {
 
     private static final JsonPath RECORDS = JsonPath.of("records");
-    private static final JsonPath LINKS = JsonPath.of("_links");
-    private static final JsonPath NEXT = LINKS.field("next");
-    private static final JsonPath NEXT_HREF = NEXT.field("href");
 
     private final JsonFactory json;
 
@@ -89,7 +86,7 @@ public final class SessionPageParser {
                     }
                     records = new RecordRanges();
                 } else if (name.equals("_links")) {
-                    next = readNextHref(p);
+                    next = CollectionPages.nextHref(p);
                 } else {
                     p.skipChildren();
                 }
@@ -197,27 +194,6 @@ public final class SessionPageParser {
         }
     }
 
-    private static String readNextHref(JsonParser p) throws IOException, MalformedResponseException {
-        String href = null;
-        if (!JsonReader.enterObject(p, LINKS)) {
-            return null;
-        }
-        for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
-            if (field.equals("next") && JsonReader.enterObject(p, NEXT)) {
-                for (String link = JsonReader.nextField(p); link != null; link = JsonReader.nextField(p)) {
-                    if (link.equals("href")) {
-                        href = JsonReader.string(p, NEXT_HREF);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-            } else {
-                p.skipChildren();
-            }
-        }
-        return href;
-    }
-
     /**
      * Reads one record: its key fields strictly, every other value liberally. A value of another type than expected
      * (a string where an object belongs, a boolean for a port) is passed over as unknown; a connection without a
@@ -226,11 +202,11 @@ public final class SessionPageParser {
      */
     private static final class RecordReader {
         private final JsonParser p;
-        private final Consumer<String> oddities;
+        private final LenientReader lenient;
 
         RecordReader(JsonParser p, Consumer<String> oddities) {
             this.p = p;
-            this.oddities = oddities;
+            this.lenient = new LenientReader(p, oddities);
         }
 
         IscsiSession session(JsonPath path) throws IOException, MalformedResponseException {
@@ -247,9 +223,9 @@ public final class SessionPageParser {
                 switch (field) {
                     case "svm" -> svm = svm(path.field("svm"));
                     case "target_portal_group" -> tpg = JsonReader.string(p, path.field("target_portal_group"));
-                    case "target_portal_group_tag" -> tpgTag = integer(path.field("target_portal_group_tag"));
+                    case "target_portal_group_tag" -> tpgTag = lenient.integer(path.field("target_portal_group_tag"));
                     case "tsih" -> tsih = JsonReader.integer(p, path.field("tsih"));
-                    case "isid" -> isid = string(path.field("isid"));
+                    case "isid" -> isid = lenient.string(path.field("isid"));
                     case "initiator" -> initiator = initiator(path.field("initiator"));
                     case "igroups" -> igroups = igroups(path.field("igroups"));
                     case "connections" -> connections = connections(path.field("connections"));
@@ -279,7 +255,7 @@ public final class SessionPageParser {
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 switch (field) {
                     case "uuid" -> uuid = JsonReader.string(p, path.field("uuid"));
-                    case "name" -> name = string(path.field("name"));
+                    case "name" -> name = lenient.string(path.field("name"));
                     default -> p.skipChildren();
                 }
             }
@@ -292,7 +268,7 @@ public final class SessionPageParser {
         }
 
         private List<Igroup> igroups(JsonPath path) throws IOException, MalformedResponseException {
-            if (!enterArray(path)) {
+            if (!lenient.enterArray(path)) {
                 return null;
             }
             List<Igroup> igroups = new ArrayList<>();
@@ -307,14 +283,14 @@ public final class SessionPageParser {
 
         /** The named string fields of an object (null if it is null or not an object), skipping any others. */
         private String[] strings(JsonPath path, String... names) throws IOException, MalformedResponseException {
-            if (!enterObject(path)) {
+            if (!lenient.enterObject(path)) {
                 return null;
             }
             String[] values = new String[names.length];
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 int index = indexOf(names, field);
                 if (index >= 0) {
-                    values[index] = string(path.field(field));
+                    values[index] = lenient.string(path.field(field));
                 } else {
                     p.skipChildren();
                 }
@@ -323,7 +299,7 @@ public final class SessionPageParser {
         }
 
         private List<Connection> connections(JsonPath path) throws IOException, MalformedResponseException {
-            if (!enterArray(path)) {
+            if (!lenient.enterArray(path)) {
                 return null;
             }
             List<Connection> connections = new ArrayList<>();
@@ -337,7 +313,7 @@ public final class SessionPageParser {
         }
 
         private Connection connection(JsonPath path) throws IOException, MalformedResponseException {
-            if (!enterObject(path)) {
+            if (!lenient.enterObject(path)) {
                 return null;
             }
             Integer cid = null;
@@ -346,22 +322,22 @@ public final class SessionPageParser {
             NetworkInterface networkInterface = null;
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 switch (field) {
-                    case "cid" -> cid = integer(path.field("cid"));
-                    case "authentication_type" -> authentication = string(path.field("authentication_type"));
+                    case "cid" -> cid = lenient.integer(path.field("cid"));
+                    case "authentication_type" -> authentication = lenient.string(path.field("authentication_type"));
                     case "initiator_address" -> initiatorAddress = endpoint(path.field("initiator_address"));
                     case "interface" -> networkInterface = networkInterface(path.field("interface"));
                     default -> p.skipChildren();
                 }
             }
             if (cid == null) {
-                oddities.accept(path + ": no cid, which identifies a connection; the connection is left out");
+                lenient.say(path + ": no cid, which identifies a connection; the connection is left out");
                 return null;
             }
             return new Connection(cid, authentication, initiatorAddress, networkInterface);
         }
 
         private NetworkInterface networkInterface(JsonPath path) throws IOException, MalformedResponseException {
-            if (!enterObject(path)) {
+            if (!lenient.enterObject(path)) {
                 return null;
             }
             String uuid = null;
@@ -369,8 +345,8 @@ public final class SessionPageParser {
             IpEndpoint ip = null;
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 switch (field) {
-                    case "uuid" -> uuid = string(path.field("uuid"));
-                    case "name" -> name = string(path.field("name"));
+                    case "uuid" -> uuid = lenient.string(path.field("uuid"));
+                    case "name" -> name = lenient.string(path.field("name"));
                     case "ip" -> ip = endpoint(path.field("ip"));
                     default -> p.skipChildren();
                 }
@@ -379,58 +355,19 @@ public final class SessionPageParser {
         }
 
         private IpEndpoint endpoint(JsonPath path) throws IOException, MalformedResponseException {
-            if (!enterObject(path)) {
+            if (!lenient.enterObject(path)) {
                 return null;
             }
             String address = null;
             Integer port = null;
             for (String field = JsonReader.nextField(p); field != null; field = JsonReader.nextField(p)) {
                 switch (field) {
-                    case "address" -> address = string(path.field("address"));
-                    case "port" -> port = integer(path.field("port"));
+                    case "address" -> address = lenient.string(path.field("address"));
+                    case "port" -> port = lenient.integer(path.field("port"));
                     default -> p.skipChildren();
                 }
             }
             return new IpEndpoint(address, port);
-        }
-
-        private String string(JsonPath path) throws IOException {
-            try {
-                return JsonReader.string(p, path);
-            } catch (MalformedResponseException e) {
-                return passOver(e, null);
-            }
-        }
-
-        private Integer integer(JsonPath path) throws IOException {
-            try {
-                return JsonReader.integer(p, path);
-            } catch (MalformedResponseException e) {
-                return passOver(e, null);
-            }
-        }
-
-        private boolean enterObject(JsonPath path) throws IOException {
-            try {
-                return JsonReader.enterObject(p, path);
-            } catch (MalformedResponseException e) {
-                return passOver(e, false);
-            }
-        }
-
-        private boolean enterArray(JsonPath path) throws IOException {
-            try {
-                return JsonReader.enterArray(p, path);
-            } catch (MalformedResponseException e) {
-                return passOver(e, false);
-            }
-        }
-
-        /** The value the parser stands on is of an unexpected type: skip it whole, say so, read it as unknown. */
-        private <T> T passOver(MalformedResponseException odd, T unknown) throws IOException {
-            oddities.accept(odd.getMessage() + "; read as unknown");
-            p.skipChildren();
-            return unknown;
         }
     }
 

@@ -8,7 +8,9 @@
  * the tracked sessions ({@link io.github.ontapkafka.iscsi.tracking.SessionTable} over the hand-built open-addressing
  * indexes {@code KeyIndex} and {@code FingerprintIndex}, {@code ValuePool} and {@code CompactSession}), and the offset
  * layout ({@link io.github.ontapkafka.iscsi.tracking.OffsetFormat}, {@link io.github.ontapkafka.iscsi.tracking.StateCodec}).
- * A stored offset it cannot use is an {@link io.github.ontapkafka.iscsi.tracking.UnusableOffsetException}.
+ * A stored offset it cannot use is an {@link io.github.ontapkafka.iscsi.tracking.UnusableOffsetException}. Also how
+ * far each node's event log has been read ({@link io.github.ontapkafka.iscsi.tracking.EmsCursor}, in a source
+ * partition of its own).
  *
  * <p><b>May use:</b> {@code ontap} (only {@link io.github.ontapkafka.iscsi.ontap.LiveSessions}, the listing it
  * diffs, and {@link io.github.ontapkafka.iscsi.ontap.SessionScope}, the filter it was listed under) and

@@ -2,10 +2,12 @@ package io.github.ontapkafka.iscsi.simulator;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.ontapkafka.iscsi.model.Connection;
+import io.github.ontapkafka.iscsi.model.EmsEvent;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import java.util.function.Supplier;
  * <caption>Endpoints ({id} is a cluster's mount id, e.g. {@code c1})</caption>
  * <tr><th>Request</th><th>Effect</th></tr>
  * <tr><td>{@code GET /simulator/clusters}</td><td>lists clusters: id, name, uuid, version, base URL, session count,
- *     settings</td></tr>
+ *     node names, settings</td></tr>
  * <tr><td>{@code GET /simulator/clusters/{id}/sessions}</td><td>every session, all fields</td></tr>
  * <tr><td>{@code POST /simulator/clusters/{id}/sessions[?count=N]}</td><td>logs in N (default 1) generated sessions;
  *     returns them</td></tr>
@@ -33,18 +35,29 @@ import java.util.function.Supplier;
  *     <td>drops that connection (the last one ends the session)</td></tr>
  * <tr><td>{@code POST /simulator/clusters/{id}/churn?operations=N} or {@code ?rate=0.01}</td><td>applies N random
  *     operations, or rate × session count; returns what was done</td></tr>
+ * <tr><td>{@code GET /simulator/clusters/{id}/ems}</td><td>every EMS event the nodes hold, all fields</td></tr>
+ * <tr><td>{@code POST /simulator/clusters/{id}/ems?kind=K[&node=NAME]}</td><td>logs an event on the node (the first
+ *     by default) and returns it, or no record when suppression dropped it; kind {@code refused} (with
+ *     {@code initiator=}, {@code svm=}, {@code lif=}, {@code address=}), {@code failure} ({@code text=}),
+ *     {@code missing} or {@code restored} ({@code initiator=}, {@code svm=}, {@code portset=}, {@code svm_uuid=}),
+ *     {@code noise} ({@code count=N}), or {@code event} ({@code name=}, {@code severity=},
+ *     {@code param.<name>=<value>}...); each parameter has a default</td></tr>
+ * <tr><td>{@code DELETE /simulator/clusters/{id}/ems/catalogue/{message}}</td><td>makes the cluster's release lack
+ *     that message: an exact query for it fails with 400</td></tr>
  * <tr><td>{@code GET /simulator/clusters/{id}/faults}</td><td>lists pending faults</td></tr>
- * <tr><td>{@code POST /simulator/clusters/{id}/faults?kind=K[&page=P][&times=N]}</td><td>schedules a fault;
- *     kind {@code status} (with {@code status=400|401|403|404|405|409|429|500|502|503|504}, and {@code html=true} for
- *     an HTML 401), {@code malformed-json}, {@code html}, {@code delay} (with {@code ms=}), {@code drop}, or
- *     {@code down} (drops every request until cleared). {@code page=P} hits only page P of a session walk;
- *     {@code times=N} wears off after N requests, otherwise it lasts until cleared</td></tr>
+ * <tr><td>{@code POST /simulator/clusters/{id}/faults?kind=K[&page=P[&collection=sessions|ems]][&times=N]}</td>
+ *     <td>schedules a fault; kind {@code status} (with {@code status=400|401|403|404|405|409|429|500|502|503|504},
+ *     and {@code html=true} for an HTML 401), {@code malformed-json}, {@code html}, {@code delay} (with
+ *     {@code ms=}), {@code drop}, or {@code down} (drops every request until cleared). {@code page=P} hits only page
+ *     P of a walk through the sessions, or with {@code collection=ems} the EMS events; {@code times=N} wears off
+ *     after N requests, otherwise it lasts until cleared</td></tr>
  * <tr><td>{@code DELETE /simulator/clusters/{id}/faults}</td><td>clears every fault (brings a down cluster
  *     back)</td></tr>
  * <tr><td>{@code GET /simulator/clusters/{id}/settings}</td><td>shows the settings below</td></tr>
- * <tr><td>{@code POST /simulator/clusters/{id}/settings?page_cap=N&privilege_denied=true|false&unknown_field=true|false&initiator_comment=true|false}</td>
+ * <tr><td>{@code POST /simulator/clusters/{id}/settings?page_cap=N&privilege_denied=true|false&unknown_field=true|false&initiator_comment=true|false&ems_retention=N&ems_suppression_seconds=S}</td>
  *     <td>changes any of them: the server's own page size cap; 403 for every request; an unknown extra field in
- *     records; whether records carry {@code initiator.comment}</td></tr>
+ *     records; whether records carry {@code initiator.comment}; how many EMS events each node holds; the EMS
+ *     duplicate suppression window (0: off)</td></tr>
  * <tr><td>{@code GET /simulator/clusters/{id}/stats}</td><td>requests in total and per path, bytes served</td></tr>
  * <tr><td>{@code DELETE /simulator/clusters/{id}/stats}</td><td>resets the counters</td></tr>
  * <tr><td>{@code POST /simulator/oauth2/revoke}</td><td>revokes every token the server's token endpoint issued so
@@ -104,6 +117,7 @@ public final class AdminApi {
         return switch (path.get(3)) {
             case "sessions" -> sessions(request, mounted, rest, query);
             case "churn" -> expect(request, "POST", () -> churn(mounted, query));
+            case "ems" -> ems(request, mounted.cluster(), rest, query);
             case "faults" -> faults(request, mounted.cluster(), query);
             case "settings" -> settings(request, mounted.cluster(), query);
             case "stats" -> stats(request, mounted.cluster());
@@ -142,6 +156,11 @@ public final class AdminApi {
                 out.writeStringField("version", cluster.version().full());
                 out.writeStringField("base_url", server.baseUrl(mounted));
                 out.writeNumberField("sessions", cluster.size());
+                out.writeArrayFieldStart("nodes");
+                for (SimulatedNode node : cluster.nodes()) {
+                    out.writeString(node.name());
+                }
+                out.writeEndArray();
                 writeSettingsFields(out, cluster);
                 out.writeEndObject();
             }
@@ -204,6 +223,22 @@ public final class AdminApi {
         });
     }
 
+    private static Reply ems(ApiRequest request, SimulatedCluster cluster, List<String> path, AdminQuery query) {
+        if (path.size() == 2 && path.get(0).equals("catalogue")) {
+            String message = path.get(1);
+            return expect(request, "DELETE", () -> cluster.removeFromCatalogue(message)
+                    ? done("removed " + message + " from the catalogue")
+                    : error(404, "The catalogue lacks " + message));
+        }
+        if (!path.isEmpty()) {
+            return error(404, "No such admin resource: " + request.rawPath());
+        }
+        if (request.method().equals("POST")) {
+            return emsList(cluster, AdminEms.log(cluster, query));
+        }
+        return expect(request, "GET", () -> emsList(cluster, cluster.emsEvents()));
+    }
+
     private Reply faults(ApiRequest request, SimulatedCluster cluster, AdminQuery query) {
         switch (request.method()) {
             case "POST":
@@ -231,6 +266,8 @@ public final class AdminApi {
             query.flag("privilege_denied").ifPresent(cluster::setPrivilegeDenied);
             query.flag("unknown_field").ifPresent(cluster::setUnknownFieldReported);
             query.flag("initiator_comment").ifPresent(cluster::setInitiatorCommentReported);
+            query.integer("ems_retention").ifPresent(cluster::setEmsRetention);
+            query.integer("ems_suppression_seconds").map(Duration::ofSeconds).ifPresent(cluster::setEmsSuppression);
         } else if (!request.isGet()) {
             return error(405, "Use GET, POST or PUT");
         }
@@ -267,6 +304,8 @@ public final class AdminApi {
         out.writeBooleanField("privilege_denied", cluster.isPrivilegeDenied());
         out.writeBooleanField("unknown_field", cluster.isUnknownFieldReported());
         out.writeBooleanField("initiator_comment", cluster.isInitiatorCommentReported());
+        out.writeNumberField("ems_retention", cluster.emsRetention());
+        out.writeNumberField("ems_suppression_seconds", cluster.emsSuppression().toSeconds());
     }
 
     private static Reply sessionList(List<IscsiSession> sessions) {
@@ -279,6 +318,20 @@ public final class AdminApi {
             }
             out.writeEndArray();
             out.writeNumberField("num_records", sessions.size());
+            out.writeEndObject();
+        });
+    }
+
+    private static Reply emsList(SimulatedCluster cluster, List<EmsEvent> events) {
+        EmsRecordWriter writer = EmsRecordWriter.complete(cluster.clock().getZone());
+        return json(out -> {
+            out.writeStartObject();
+            out.writeArrayFieldStart("records");
+            for (EmsEvent event : events) {
+                writer.write(out, event);
+            }
+            out.writeEndArray();
+            out.writeNumberField("num_records", events.size());
             out.writeEndObject();
         });
     }

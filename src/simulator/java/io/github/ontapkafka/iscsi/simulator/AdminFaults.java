@@ -11,7 +11,8 @@ final class AdminFaults {
     /**
      * {@code kind} is one of {@code status} (with {@code status}, and {@code html=true} for an HTML 401),
      * {@code malformed-json}, {@code html}, {@code delay} (with {@code ms}), {@code drop} or {@code down};
-     * {@code page} limits it to that session page, {@code times} to that many requests (else until cleared).
+     * {@code page} limits it to that page of walks through {@code collection} ({@code sessions}, the default, or
+     * {@code ems}), {@code times} to that many requests (else until cleared).
      */
     static ScheduledFault schedule(FaultPlan plan, AdminQuery query) {
         String kind = query.requiredText("kind");
@@ -19,10 +20,19 @@ final class AdminFaults {
             return plan.goDown();
         }
         Fault fault = fault(kind, query);
-        FaultScope scope = query.integer("page").map(FaultScope::sessionPage).orElse(FaultScope.everyRequest());
+        FaultScope scope = query.integer("page").map(page -> pageScope(query, page)).orElse(FaultScope.everyRequest());
         return query.integer("times")
                 .map(times -> plan.inject(fault, scope, times))
                 .orElseGet(() -> plan.injectUntilCleared(fault, scope));
+    }
+
+    private static FaultScope pageScope(AdminQuery query, int page) {
+        String collection = query.text("collection").orElse("sessions");
+        return switch (collection) {
+            case "sessions" -> FaultScope.sessionPage(page);
+            case "ems" -> FaultScope.emsPage(page);
+            default -> throw new IllegalArgumentException("Unknown collection " + collection + "; use sessions or ems");
+        };
     }
 
     private static Fault fault(String kind, AdminQuery query) {

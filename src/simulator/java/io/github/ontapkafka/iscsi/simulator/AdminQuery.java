@@ -1,5 +1,7 @@
 package io.github.ontapkafka.iscsi.simulator;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +53,14 @@ final class AdminQuery {
 
     Optional<Boolean> flag(String name) {
         return text(name).map(value -> QueryChecks.flag(query, name, false));
+    }
+
+    /** The parameters named {@code <prefix><name>}, by name without the prefix, in the order given. */
+    Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new LinkedHashMap<>();
+        query.parameters().stream().filter(p -> p.name().startsWith(prefix))
+                .forEach(p -> found.put(p.name().substring(prefix.length()), p.value()));
+        return found;
     }
 
     private static IllegalArgumentException missing(String name) {

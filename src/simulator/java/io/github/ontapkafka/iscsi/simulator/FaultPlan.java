@@ -42,10 +42,13 @@ public final class FaultPlan {
         return List.copyOf(scheduled);
     }
 
-    /** The fault to inflict on a request on {@code requestPage} (0: no session page), using it up once. */
-    Optional<Fault> claim(int requestPage) {
+    /**
+     * The fault to inflict on a request for {@code requestPath}, page {@code requestPage} of a walk (0: no collection
+     * page), using it up once.
+     */
+    Optional<Fault> claim(String requestPath, int requestPage) {
         for (ScheduledFault candidate : scheduled) {
-            if (candidate.claim(requestPage)) {
+            if (candidate.claim(requestPath, requestPage)) {
                 if (candidate.isSpent()) {
                     scheduled.remove(candidate);
                 }

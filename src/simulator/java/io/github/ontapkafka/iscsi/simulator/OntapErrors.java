@@ -75,6 +75,14 @@ final class OntapErrors {
         return error(400, "Unexpected argument \"" + name + "\".", "262179", name);
     }
 
+    /**
+     * ONTAP's answer to an events query for an exact message name its catalogue lacks. That it fails is known
+     * (Harvest works around it); the wording and code here are stand-ins.
+     */
+    static Reply unknownEmsMessage(String name) {
+        return error(400, "The EMS message \"" + name + "\" does not exist.", "983092", "message.name");
+    }
+
     /** Every 401, JSON or HTML, tells the client to answer with HTTP Basic credentials. */
     private static Reply withBasicChallenge(Reply unauthorized) {
         return unauthorized.withHeader("WWW-Authenticate", "Basic realm=\"ONTAP\"");

@@ -10,12 +10,23 @@ final class OntapPaths {
 
     static final String CLUSTER = "/api/cluster";
     static final String SESSIONS = "/api/protocols/san/iscsi/sessions";
+    static final String NODES = "/api/cluster/nodes";
+    static final String EMS_EVENTS = "/api/support/ems/events";
 
     private OntapPaths() {
     }
 
     static String session(SessionKey key) {
         return SESSIONS + "/" + segment(key.svmUuid()) + "/" + segment(key.targetPortalGroup()) + "/" + key.tsih();
+    }
+
+    static String node(String uuid) {
+        return NODES + "/" + segment(uuid);
+    }
+
+    /** An EMS record's own path: ONTAP names it by node name and index. */
+    static String emsEvent(String nodeName, long index) {
+        return EMS_EVENTS + "/" + segment(nodeName) + "/" + index;
     }
 
     static String svm(String uuid) {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tells which page of a walk through the session collection a request is, so that faults can target page K. A
+ * Tells which page of a walk through one paged collection a request is, so that faults can target page K. A
  * {@code next} link is remembered with the number of the page it leads to, so retries of a page keep its number
  * and concurrent walks with the same query agree on it.
  */
@@ -22,7 +22,7 @@ final class PageNumbers {
     };
 
     synchronized int pageOf(QueryParameters query) {
-        boolean continues = query.parameters().stream().anyMatch(p -> SessionCursor.isCursorParameter(p.name()));
+        boolean continues = query.parameters().stream().anyMatch(p -> QueryParameters.isCursorParameter(p.name()));
         return continues ? pageByNextQuery.getOrDefault(query.canonical(), UNKNOWN) : 1;
     }
 

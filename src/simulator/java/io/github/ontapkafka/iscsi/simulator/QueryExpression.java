@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +24,13 @@ final class QueryExpression implements Predicate<String> {
         this.alternatives = alternatives;
     }
 
-    static QueryExpression parse(String text) {
-        return new QueryExpression(Arrays.stream(text.split("\\|", -1)).map(QueryExpression::term).toList());
+    /**
+     * @param operand reads each compared operand into the form the field's values take (a time into epoch seconds,
+     *                say); patterns are matched as written
+     */
+    static QueryExpression parse(String text, UnaryOperator<String> operand) {
+        return new QueryExpression(Arrays.stream(text.split("\\|", -1))
+                .map(alternative -> term(alternative, operand)).toList());
     }
 
     @Override
@@ -32,33 +38,38 @@ final class QueryExpression implements Predicate<String> {
         return alternatives.stream().anyMatch(alternative -> alternative.test(value));
     }
 
-    private static Predicate<String> term(String text) {
+    private static Predicate<String> term(String text, UnaryOperator<String> operand) {
         if (text.startsWith("!")) {
-            return term(text.substring(1)).negate();
+            return term(text.substring(1), operand).negate();
         }
         if (text.startsWith("<=")) {
-            return value -> compare(value, text.substring(2)) <= 0;
+            String bound = operand.apply(text.substring(2));
+            return value -> compare(value, bound) <= 0;
         }
         if (text.startsWith(">=")) {
-            return value -> compare(value, text.substring(2)) >= 0;
+            String bound = operand.apply(text.substring(2));
+            return value -> compare(value, bound) >= 0;
         }
         if (text.startsWith("<")) {
-            return value -> compare(value, text.substring(1)) < 0;
+            String bound = operand.apply(text.substring(1));
+            return value -> compare(value, bound) < 0;
         }
         if (text.startsWith(">")) {
-            return value -> compare(value, text.substring(1)) > 0;
+            String bound = operand.apply(text.substring(1));
+            return value -> compare(value, bound) > 0;
         }
         int range = text.indexOf(RANGE);
         if (range >= 0) {
-            String low = text.substring(0, range);
-            String high = text.substring(range + RANGE.length());
+            String low = operand.apply(text.substring(0, range));
+            String high = operand.apply(text.substring(range + RANGE.length()));
             return value -> compare(value, low) >= 0 && compare(value, high) <= 0;
         }
         if (text.contains("*")) {
             Pattern pattern = wildcard(text);
             return value -> pattern.matcher(value).matches();
         }
-        return value -> compare(value, text) == 0;
+        String expected = operand.apply(text);
+        return value -> compare(value, expected) == 0;
     }
 
     private static Pattern wildcard(String text) {

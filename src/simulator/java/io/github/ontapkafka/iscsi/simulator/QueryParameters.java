@@ -19,6 +19,14 @@ record QueryParameters(List<QueryParameters.Parameter> parameters) {
         parameters = List.copyOf(parameters);
     }
 
+    /**
+     * Whether a parameter is part of a {@code next} link's cursor: ONTAP names every cursor parameter
+     * {@code start.<field>}, whatever the collection.
+     */
+    static boolean isCursorParameter(String name) {
+        return name.startsWith("start.");
+    }
+
     static QueryParameters parse(String rawQuery) {
         List<Parameter> parsed = new ArrayList<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {

@@ -43,9 +43,9 @@ public final class ScheduledFault {
         return remainingUses.get() <= 0;
     }
 
-    /** Takes one use for a request on {@code requestPage}; concurrent requests never share a use. */
-    boolean claim(int requestPage) {
-        if (!scope.matches(requestPage)) {
+    /** Takes one use for a request for page {@code requestPage} of {@code requestPath}; two never share a use. */
+    boolean claim(String requestPath, int requestPage) {
+        if (!scope.matches(requestPath, requestPage)) {
             return false;
         }
         int uses = remainingUses.getAndUpdate(left -> left == UNTIL_CLEARED || left <= 0 ? left : left - 1);

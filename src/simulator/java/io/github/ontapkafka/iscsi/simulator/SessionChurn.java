@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 
 /**
  * A realistic, seeded workload for a {@link SimulatedCluster}: logins, logouts, connections coming and going, and
- * TSIHs reused by another initiator right after a logout.
+ * TSIHs reused by another initiator right after a logout; with each operation, now and then an EMS event of another
+ * subsystem and, rarely, a refused login ({@link EmsChatter}).
  *
  * <p>Deterministic: the same seed applied to clusters in the same state leaves them in the same state, provided
  * nothing else changes them meanwhile. Thread-safe (calls are serialized).
@@ -38,6 +39,7 @@ public final class SessionChurn {
     private final Random random;
     private final SessionFactory factory;
     private final TsihAllocator tsihs;
+    private final EmsChatter chatter;
     /** The population each cluster's churn tends towards: what it was populated with, or held when churn began. */
     private final Map<SimulatedCluster, Integer> baselines = new WeakHashMap<>();
 
@@ -45,6 +47,7 @@ public final class SessionChurn {
         this.random = new Random(seed ^ OPERATION_STREAM);
         this.factory = new SessionFactory(seed);
         this.tsihs = new TsihAllocator(random);
+        this.chatter = new EmsChatter(seed);
     }
 
     /** Logs in {@code count} new sessions, e.g. to give a cluster its starting population. */
@@ -91,7 +94,7 @@ public final class SessionChurn {
         return apply(cluster, (int) Math.max(1, Math.round(cluster.size() * rate)));
     }
 
-    /** Applies {@code operations} random operations. */
+    /** Applies {@code operations} random operations, with the event log chatter that comes with them. */
     public synchronized ChurnSummary apply(SimulatedCluster cluster, int operations) {
         List<SessionKey> live = new ArrayList<>(cluster.size() + operations);
         cluster.sessions().forEach(session -> live.add(session.key()));
@@ -121,6 +124,7 @@ public final class SessionChurn {
                 cluster.login(factory.sessionReplacing(previous));
                 tally.tsihReuses++;
             }
+            chatter.afterOperation(cluster, live);
         }
         return tally.summary();
     }

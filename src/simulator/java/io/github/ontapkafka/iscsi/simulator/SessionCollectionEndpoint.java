@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * {@code GET /api/protocols/san/iscsi/sessions}: one page of the sessions that pass the request's query filters
- * ({@link SessionFilter}), ordered by key, with a key cursor. The {@code next} link repeats every parameter but the
+ * ({@link QueryFilter}), ordered by key, with a key cursor. The {@code next} link repeats every parameter but the
  * cursor, so later pages are filtered the same way.
  */
 final class SessionCollectionEndpoint {
@@ -32,84 +32,20 @@ final class SessionCollectionEndpoint {
     /** @param page the request's page number within its walk, {@link PageNumbers#UNKNOWN} if untold */
     Reply get(ApiRequest request, int page) {
         QueryParameters query = request.query();
-        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || SessionCursor.isCursorParameter(name)
-                || SessionFilter.isFilterParameter(name));
-        Set<SessionField> fields = FieldSelection.parse(query.first("fields"), SessionField.KEYS,
-                QueryChecks.flag(query, "ignore_unknown_fields", false));
+        QueryChecks.acceptOnly(query, name -> ACCEPTED.contains(name) || QueryParameters.isCursorParameter(name)
+                || SessionFieldPaths.PATHS.isKnown(name));
+        Set<SessionField> fields = FieldSelection.parse(SessionField.class, SessionField.KEYS, query.first("fields"),
+                SessionField.KEYS, QueryChecks.flag(query, "ignore_unknown_fields", false));
         SessionKey cursor = SessionCursor.read(query).orElse(null);
-        SessionFilter filter = SessionFilter.of(query);
+        QueryFilter<IscsiSession> filter = QueryFilter.of(query, SessionFieldPaths.PATHS);
         if (!QueryChecks.flag(query, "return_records", true)) {
-            return countOnly(request, filter);
+            int count = cluster.sessionsAfter(null, filter, Integer.MAX_VALUE).size();
+            return CollectionReplies.count(request, OntapPaths.SESSIONS, count);
         }
-        int limit = Math.min(maxRecords(query), cluster.pageCap());
-        List<IscsiSession> found = cluster.sessionsAfter(cursor, filter,
-                limit == Integer.MAX_VALUE ? limit : limit + 1);
-        boolean more = found.size() > limit;
-        List<IscsiSession> records = more ? found.subList(0, limit) : found;
-        String next = null;
-        if (more) {
-            QueryParameters nextQuery = SessionCursor.after(query, records.get(records.size() - 1).key());
-            pageNumbers.recordNext(nextQuery, page);
-            next = OntapPaths.SESSIONS + "?" + nextQuery.encode();
-        }
-        return page(request, records, fields, next);
-    }
-
-    private Reply page(ApiRequest request, List<IscsiSession> records, Set<SessionField> fields, String next) {
+        int limit = CollectionReplies.limit(query, cluster);
+        List<IscsiSession> found = cluster.sessionsAfter(cursor, filter, limit + 1);
         SessionRecordWriter writer = SessionRecordWriter.forCluster(fields, request.hal(), cluster);
-        return Reply.of(200, request.replyContentType(), Json.write(json -> {
-            json.writeStartObject();
-            json.writeArrayFieldStart("records");
-            for (IscsiSession session : records) {
-                writer.write(json, session);
-            }
-            json.writeEndArray();
-            json.writeNumberField("num_records", records.size());
-            // Without HAL, ONTAP drops every link but the one clients need to go on.
-            if (request.hal() || next != null) {
-                json.writeObjectFieldStart("_links");
-                if (request.hal()) {
-                    Json.writeLink(json, "self", selfHref(request));
-                }
-                if (next != null) {
-                    Json.writeLink(json, "next", next);
-                }
-                json.writeEndObject();
-            }
-            json.writeEndObject();
-        }));
-    }
-
-    /** {@code return_records=false}: only how many records pass the filters. */
-    private Reply countOnly(ApiRequest request, SessionFilter filter) {
-        int count = cluster.sessionsAfter(null, filter, Integer.MAX_VALUE).size();
-        return Reply.of(200, request.replyContentType(), Json.write(json -> {
-            json.writeStartObject();
-            json.writeNumberField("num_records", count);
-            if (request.hal()) {
-                Json.writeSelfLink(json, selfHref(request));
-            }
-            json.writeEndObject();
-        }));
-    }
-
-    private static int maxRecords(QueryParameters query) {
-        String requested = query.first("max_records").orElse(null);
-        if (requested == null) {
-            return Integer.MAX_VALUE;
-        }
-        try {
-            int maxRecords = Integer.parseInt(requested);
-            if (maxRecords > 0) {
-                return maxRecords;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Rejected below, like a number out of range.
-        }
-        throw new RejectedRequest(OntapErrors.invalidValue("max_records", requested));
-    }
-
-    private static String selfHref(ApiRequest request) {
-        return request.query().isEmpty() ? OntapPaths.SESSIONS : OntapPaths.SESSIONS + "?" + request.query().encode();
+        return CollectionReplies.page(request, OntapPaths.SESSIONS, found, limit,
+                last -> SessionCursor.after(query, last.key()), pageNumbers, page, writer::write);
     }
 }

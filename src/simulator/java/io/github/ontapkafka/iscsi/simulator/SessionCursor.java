@@ -10,16 +10,11 @@ import java.util.Optional;
  */
 final class SessionCursor {
 
-    static final String PREFIX = "start.";
     private static final String SVM_UUID = "start.svm.uuid";
     private static final String PORTAL_GROUP = "start.target_portal_group";
     private static final String TSIH = "start.tsih";
 
     private SessionCursor() {
-    }
-
-    static boolean isCursorParameter(String name) {
-        return name.startsWith(PREFIX);
     }
 
     /** The key a request continues after, or empty for a first page. */
@@ -43,7 +38,7 @@ final class SessionCursor {
 
     /** The query of the page after {@code last}: every parameter the client sent, with the cursor moved on. */
     static QueryParameters after(QueryParameters query, SessionKey last) {
-        return query.without(SessionCursor::isCursorParameter)
+        return query.without(QueryParameters::isCursorParameter)
                 .with(SVM_UUID, last.svmUuid())
                 .with(PORTAL_GROUP, last.targetPortalGroup())
                 .with(TSIH, Integer.toString(last.tsih()));

@@ -1,12 +1,10 @@
 package io.github.ontapkafka.iscsi.simulator;
 
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /** The top-level fields of an iSCSI session record, in the order ONTAP writes them. */
-enum SessionField {
+enum SessionField implements RecordField {
     SVM("svm"),
     TARGET_PORTAL_GROUP("target_portal_group"),
     TARGET_PORTAL_GROUP_TAG("target_portal_group_tag"),
@@ -25,14 +23,8 @@ enum SessionField {
         this.jsonName = jsonName;
     }
 
-    String jsonName() {
+    @Override
+    public String jsonName() {
         return jsonName;
-    }
-
-    /** Finds the field a name in {@code fields} selects; a nested name such as {@code initiator.name} selects its parent. */
-    static Optional<SessionField> selectedBy(String requested) {
-        int dot = requested.indexOf('.');
-        String topLevel = dot < 0 ? requested : requested.substring(0, dot);
-        return Arrays.stream(values()).filter(field -> field.jsonName.equals(topLevel)).findFirst();
     }
 }

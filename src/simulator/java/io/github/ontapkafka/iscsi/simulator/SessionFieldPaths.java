@@ -9,7 +9,6 @@ import io.github.ontapkafka.iscsi.model.NetworkInterface;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static java.util.Map.entry;
@@ -20,7 +19,7 @@ import static java.util.Map.entry;
  */
 final class SessionFieldPaths {
 
-    private static final Map<String, Function<IscsiSession, Stream<?>>> VALUES = Map.ofEntries(
+    static final FieldPaths<IscsiSession> PATHS = new FieldPaths<IscsiSession>(Map.ofEntries(
             entry("svm.name", session -> Stream.of(session.svm().name())),
             entry("svm.uuid", session -> Stream.of(session.svm().uuid())),
             entry("target_portal_group", session -> Stream.of(session.targetPortalGroup())),
@@ -41,18 +40,9 @@ final class SessionFieldPaths {
             entry("connections.interface.name", session -> interfaces(session).map(NetworkInterface::name)),
             entry("connections.interface.uuid", session -> interfaces(session).map(NetworkInterface::uuid)),
             entry("connections.interface.ip.address", session -> interfaceIps(session).map(IpEndpoint::address)),
-            entry("connections.interface.ip.port", session -> interfaceIps(session).map(IpEndpoint::port)));
+            entry("connections.interface.ip.port", session -> interfaceIps(session).map(IpEndpoint::port))));
 
     private SessionFieldPaths() {
-    }
-
-    static boolean isKnown(String path) {
-        return VALUES.containsKey(path);
-    }
-
-    /** The values of {@code path} in {@code session}, as text; none when the field is absent. */
-    static Stream<String> values(String path, IscsiSession session) {
-        return VALUES.get(path).apply(session).filter(Objects::nonNull).map(Object::toString);
     }
 
     private static Stream<Initiator> initiator(IscsiSession session) {

@@ -20,8 +20,8 @@ final class SessionRecordEndpoint {
     Reply get(ApiRequest request, String svmUuid, String portalGroup, String tsih) {
         QueryParameters query = request.query();
         QueryChecks.acceptOnly(query, ACCEPTED::contains);
-        Set<SessionField> fields = FieldSelection.parse(query.first("fields"), SessionField.ALL,
-                QueryChecks.flag(query, "ignore_unknown_fields", false));
+        Set<SessionField> fields = FieldSelection.parse(SessionField.class, SessionField.KEYS, query.first("fields"),
+                SessionField.ALL, QueryChecks.flag(query, "ignore_unknown_fields", false));
         IscsiSession session = parseTsih(tsih)
                 .flatMap(number -> cluster.session(new SessionKey(svmUuid, portalGroup, number)))
                 .orElseThrow(() -> new RejectedRequest(OntapErrors.entryNotFound("tsih")));

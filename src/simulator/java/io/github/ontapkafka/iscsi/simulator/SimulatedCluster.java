@@ -1,11 +1,16 @@
 package io.github.ontapkafka.iscsi.simulator;
 
 import io.github.ontapkafka.iscsi.model.Connection;
+import io.github.ontapkafka.iscsi.model.EmsEvent;
+import io.github.ontapkafka.iscsi.model.EmsParameter;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +22,16 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * An in-memory ONTAP cluster whose iSCSI sessions tests script from Java while clients poll it over HTTP.
+ * An in-memory ONTAP cluster whose iSCSI sessions and event log (EMS) tests script from Java while clients poll it
+ * over HTTP.
+ *
+ * <p>The cluster has two nodes unless told otherwise, {@code <name>-01} and {@code -02}. Each keeps its own event log, where every event
+ * takes the node's next {@code index}: failed and refused iSCSI logins ({@link #logLoginRefused},
+ * {@link #logLoginFailure}), missing and restored initiator logins, and the other subsystems' chatter
+ * ({@link #logNoise}) that leaves gaps between the indexes of the events a client asks for. A node holds only its
+ * newest {@link #setEmsRetention N} events, may drop repeats ({@link #setEmsSuppression}), and its release may lack
+ * a message ({@link #removeFromCatalogue}). Every {@code log...} method returns the event as a client reads it, or
+ * null when duplicate suppression dropped it.
  *
  * <p>All methods are thread-safe. Each read ({@link #sessions()}, one served page) is an atomic snapshot, so a
  * page never mixes the states before and after one mutation; across pages a client sees whatever the cluster holds
@@ -27,6 +41,8 @@ public final class SimulatedCluster {
 
     /** The release a cluster runs unless told otherwise. */
     public static final String DEFAULT_VERSION = "NetApp Release 9.15.1: Wed Jun 12 14:22:51 UTC 2024";
+    /** How many nodes a cluster has unless told otherwise. */
+    public static final int DEFAULT_NODES = 2;
 
     private final String name;
     private final String uuid;
@@ -35,16 +51,24 @@ public final class SimulatedCluster {
     private final ReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final FaultPlan faults = new FaultPlan();
     private final RequestStats stats = new RequestStats();
+    private final EventLog eventLog;
     private volatile int pageCap = Integer.MAX_VALUE;
     private volatile boolean privilegeDenied;
     private volatile boolean unknownFieldReported;
     private volatile boolean initiatorCommentReported = true;
     private volatile boolean portsAsStrings;
 
+    /** A cluster of {@value #DEFAULT_NODES} nodes. */
     public SimulatedCluster(String name, String uuid, String version) {
+        this(name, uuid, version, DEFAULT_NODES);
+    }
+
+    /** @param nodes how many nodes the cluster has, named {@code <name>-01}, {@code -02}... */
+    public SimulatedCluster(String name, String uuid, String version, int nodes) {
         this.name = Objects.requireNonNull(name, "name");
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.version = OntapVersion.parse(version);
+        this.eventLog = new EventLog(name, uuid, nodes);
     }
 
     /** A cluster running {@link #DEFAULT_VERSION} whose UUID derives from its name, so reruns see the same one. */
@@ -157,6 +181,133 @@ public final class SimulatedCluster {
         });
     }
 
+    /** The cluster's nodes, in order of their names; their UUIDs derive from the cluster's. */
+    public List<SimulatedNode> nodes() {
+        return eventLog.nodes();
+    }
+
+    /**
+     * {@code iscsi.loginIpNotAuthorized}: the node refused an initiator's login from an IP address its iSCSI security
+     * settings do not allow.
+     *
+     * @throws IllegalStateException when this cluster's release lacks the message ({@link #removeFromCatalogue})
+     */
+    public EmsEvent logLoginRefused(SimulatedNode node, String initiatorName, String svmName, String lifName,
+                                    String initiatorAddress) {
+        return eventLog.log(node, EmsCatalogue.LOGIN_REFUSED, EmsMessage.parameters("initiator_name", initiatorName,
+                "vserver", svmName, "lif", lifName, "initiator_ip_address", initiatorAddress));
+    }
+
+    /**
+     * {@code iscsi.loginFailure}: an initiator failed to log in; ONTAP says why only in free text.
+     *
+     * @throws IllegalStateException when this cluster's release lacks the message
+     */
+    public EmsEvent logLoginFailure(SimulatedNode node, String text) {
+        return eventLog.log(node, EmsCatalogue.LOGIN_FAILURE, EmsMessage.parameters("m", text));
+    }
+
+    /**
+     * {@code san.initiator.login.missing}: an initiator of an igroup is logged in to no LIF of this node, so a
+     * failover would cut its LUNs off.
+     *
+     * @throws IllegalStateException when this cluster's release lacks the message
+     */
+    public EmsEvent logInitiatorLoginMissing(SimulatedNode node, String initiator, String svmName, String portset,
+                                             String svmUuid) {
+        return eventLog.log(node, EmsCatalogue.INITIATOR_LOGIN_MISSING,
+                initiatorParameters(initiator, svmName, portset, svmUuid));
+    }
+
+    /**
+     * {@code san.initiator.login}: an initiator reported missing has logged in again.
+     *
+     * @throws IllegalStateException when this cluster's release lacks the message
+     */
+    public EmsEvent logInitiatorLoginRestored(SimulatedNode node, String initiator, String svmName, String portset,
+                                              String svmUuid) {
+        return eventLog.log(node, EmsCatalogue.INITIATOR_LOGIN_RESTORED,
+                initiatorParameters(initiator, svmName, portset, svmUuid));
+    }
+
+    /**
+     * {@code count} events of other subsystems ({@link EmsNoise}), which take indexes between the events clients look
+     * for.
+     *
+     * @return the events logged, without those suppression dropped
+     */
+    public List<EmsEvent> logNoise(SimulatedNode node, int count) {
+        List<EmsEvent> logged = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            EmsEvent event = eventLog.logNoise(node);
+            if (event != null) {
+                logged.add(event);
+            }
+        }
+        return logged;
+    }
+
+    /**
+     * Logs any message with {@code severity} ({@code notice}, {@code error}, ...). A name this cluster's catalogue
+     * lacks, such as {@code iscsi.login.newThing}, joins it, as a newer release knows the messages it logs; its log
+     * message then lists the parameters' values.
+     */
+    public EmsEvent logEvent(SimulatedNode node, String messageName, String severity, EmsParameter... parameters) {
+        return eventLog.logAny(node, messageName, severity, Arrays.asList(parameters));
+    }
+
+    /** Every event the nodes hold, node by node, oldest first. */
+    public List<EmsEvent> emsEvents() {
+        return eventLog.events();
+    }
+
+    /** How many events each node holds at most; {@value EventLog#DEFAULT_RETENTION} unless told otherwise. */
+    public int emsRetention() {
+        return eventLog.retention();
+    }
+
+    /** Takes effect at once: a node holding more drops its oldest events, and a client behind them sees a gap. */
+    public void setEmsRetention(int eventsPerNode) {
+        eventLog.setRetention(eventsPerNode);
+    }
+
+    /** The duplicate suppression window; zero (none) unless told otherwise, so that tests see every event. */
+    public Duration emsSuppression() {
+        return eventLog.suppression();
+    }
+
+    /**
+     * Drops a repeat of a message with the same parameters on the same node for {@code window} after the one that
+     * got a record: the repeat gets no record and no index, as with EMS duplicate suppression. Zero turns it off.
+     */
+    public void setEmsSuppression(Duration window) {
+        eventLog.setSuppression(window);
+    }
+
+    /** Whether this cluster's release knows the EMS message. */
+    public boolean hasEmsMessage(String messageName) {
+        return eventLog.catalogue().contains(messageName);
+    }
+
+    /**
+     * Makes this cluster's release lack an EMS message: querying its exact name fails with 400, as ONTAP does, while
+     * a wildcard matching it does not.
+     *
+     * @return whether the catalogue had it
+     */
+    public boolean removeFromCatalogue(String messageName) {
+        return eventLog.catalogue().remove(messageName);
+    }
+
+    /** The clock events are stamped with, and whose zone their times are written in; UTC's system clock by default. */
+    public void setClock(Clock clock) {
+        eventLog.setClock(Objects.requireNonNull(clock, "clock"));
+    }
+
+    Clock clock() {
+        return eventLog.clock();
+    }
+
     /** The most records one page holds, whatever {@code max_records} asks for; unlimited by default. */
     public int pageCap() {
         return pageCap;
@@ -216,6 +367,12 @@ public final class SimulatedCluster {
     @Override
     public String toString() {
         return "SimulatedCluster[" + name + ", " + uuid + "]";
+    }
+
+    private static List<EmsParameter> initiatorParameters(String initiator, String svmName, String portset,
+                                                          String svmUuid) {
+        return EmsMessage.parameters("initiator", initiator, "vserver", svmName, "portset", portset,
+                "vserver_uuid", svmUuid);
     }
 
     private static IscsiSession withConnections(IscsiSession session, List<Connection> connections) {

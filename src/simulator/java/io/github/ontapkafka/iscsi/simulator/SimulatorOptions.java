@@ -31,7 +31,8 @@ public record SimulatorOptions(int port, String bindAddress, int clusters, int s
               --bind ADDRESS           address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
               --clusters N             clusters to simulate, mounted as /clusters/c1 ... (default 1)
               --sessions N             sessions each cluster starts with (default 50)
-              --churn-per-minute N     random session changes per minute and cluster (default 0: none)
+              --churn-per-minute N     random session changes per minute and cluster (default 0: none), with
+                                       now and then an EMS event, rarely a refused login
               --username NAME          the HTTP Basic user (default admin)
               --password SECRET        its password (default netapp123)
               --page-cap N             most records per page, whatever max_records asks (default: no cap)

@@ -1,8 +1,9 @@
 /**
  * The ONTAP simulator: test tooling, never shipped with the connector. An HTTP server that answers like ONTAP's
- * REST API for {@code /api/cluster} and {@code /api/protocols/san/iscsi/sessions} (paging, field selection, query
- * filters, errors, optional TLS), for any number of simulated clusters, with a workload of logins, logouts and
- * connection changes, injectable faults, and an admin API to drive it. Clusters authenticate as ONTAP can: HTTP Basic,
+ * REST API for {@code /api/cluster}, {@code /api/cluster/nodes}, {@code /api/protocols/san/iscsi/sessions} and the
+ * event log {@code /api/support/ems/events} (paging, field selection, query filters, errors, optional TLS), for any
+ * number of simulated clusters, with a workload of logins, logouts, connection changes and now and then a refused
+ * login in the event log, injectable faults, and an admin API to drive it. Clusters authenticate as ONTAP can: HTTP Basic,
  * client certificates over mutual TLS, and bearer tokens from an OAuth 2.0 token endpoint ({@link
  * io.github.ontapkafka.iscsi.simulator.TokenEndpoint}) the simulator can serve itself; the admin API takes Basic
  * only.

@@ -47,7 +47,7 @@ class ClusterPollerTest {
             poller.failed(failure(FailureKind.HTTP_ERROR, 503), T0, T0);
             poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0, T0);
             poller.failed(failure(FailureKind.UNAUTHORIZED, 401), T0, T0);
-            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), 0, T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null, null), 0, T0);
             lines = warnings(logs);
         }
 
@@ -61,9 +61,9 @@ class ClusterPollerTest {
     void warnsWhenTheAddressLeadsToAnotherClusterAfterAFailure() {
         List<String> lines;
         try (LogCapture logs = LogCapture.everything()) {
-            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u1", "c1"), null, null), 0, T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u1", "c1"), null, null, null), 0, T0);
             poller.failed(failure(FailureKind.UNREACHABLE, 0), T0, T0);
-            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u2", "c2"), null, null), 0, T0);
+            poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u2", "c2"), null, null, null), 0, T0);
             lines = warnings(logs);
         }
 
@@ -83,7 +83,7 @@ class ClusterPollerTest {
         }
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(10));
 
-        poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null), 0, T0);
+        poller.succeeded(new PollOutcome(poller, T0, T0, new ClusterIdentity("u", "c1"), null, null, null), 0, T0);
         assertThat(poller.nextPollAt()).isEqualTo(T0.plusSeconds(30));
     }
 

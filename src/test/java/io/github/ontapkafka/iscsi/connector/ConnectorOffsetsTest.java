@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.connector;
 import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.EmsCursor;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,18 @@ class ConnectorOffsetsTest {
     void acceptsTheResetOfAnyPartition() {
         assertThat(alter(Map.of("cluster", "x"), null)).isTrue();
         assertThat(alter(Map.of(), null)).isTrue();
+    }
+
+    @Test
+    void acceptsAnEmsCursorItCouldHaveWrittenAndRefusesAnotherSayingWhy() {
+        Map<String, Object> ems = EmsCursor.partition("4ea7a442-86d1-11e0-ae1c-123478563412");
+
+        assertThat(alter(ems, Map.of("format", 1L, "node.a1b2", 4312L))).isTrue();
+        assertThat(alter(ems, null)).isTrue();
+        assertThatThrownBy(() -> alter(ems, Map.of("format", 1L, "node.a1b2", "latest")))
+                .isInstanceOf(ConnectException.class)
+                .hasMessageContaining("EMS offset of cluster 4ea7a442-86d1-11e0-ae1c-123478563412")
+                .hasMessageContaining("'node.a1b2' is not an index")
+                .hasMessageContaining("Reset it");
     }
 }

@@ -118,6 +118,26 @@ class ConnectorValidationTest {
     }
 
     @Test
+    void readingTheEventLogIsCheckedAsAnEmsReadWouldBegin() {
+        Map<String, String> props = props(simulator.baseUrl(cluster), PASSWORD);
+        props.put(OntapSourceConfig.EMS_ENABLED, "true");
+
+        assertThat(errors(props)).isEmpty();
+        // Validation asks one record per page: one page per node.
+        assertThat(cluster.stats().requests("/api/cluster/nodes")).isEqualTo(cluster.nodes().size());
+        assertThat(cluster.stats().requests("/api/support/ems/events")).isEqualTo(1);
+    }
+
+    @Test
+    void anEmsTopicThatIsAnotherTopicIsRefusedOnIt() {
+        Map<String, String> props = props(simulator.baseUrl(cluster), PASSWORD);
+        props.put(OntapSourceConfig.EMS_ENABLED, "true");
+        props.put(OntapSourceConfig.EMS_TOPIC, OntapSourceConfig.DEFAULT_TOPIC);
+
+        assertThat(errors(props)).containsOnlyKeys(OntapSourceConfig.EMS_TOPIC);
+    }
+
+    @Test
     void anAccountWithoutThePrivilegeIsReportedOnTheUsername() {
         cluster.setPrivilegeDenied(true);
 

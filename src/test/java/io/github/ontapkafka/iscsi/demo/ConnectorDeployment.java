@@ -29,6 +29,7 @@ final class ConnectorDeployment {
     static final String NAME = "ontap-iscsi-sessions";
     static final String TOPIC = OntapSourceConfig.DEFAULT_TOPIC;
     static final String HEALTH_TOPIC = OntapSourceConfig.DEFAULT_HEALTH_TOPIC;
+    static final String EMS_TOPIC = OntapSourceConfig.DEFAULT_EMS_TOPIC;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STATUS_POLL = Duration.ofMillis(200);
 
@@ -72,6 +73,10 @@ final class ConnectorDeployment {
         putIfGiven(config, OntapSourceConfig.SESSIONS_FILTER, options.filter());
         config.put(OntapSourceConfig.TOPIC, TOPIC);
         config.put(OntapSourceConfig.HEALTH_TOPIC, HEALTH_TOPIC);
+        if (options.ems()) {
+            config.put(OntapSourceConfig.EMS_ENABLED, "true");
+            config.put(OntapSourceConfig.EMS_TOPIC, EMS_TOPIC);
+        }
         config.put(OntapSourceConfig.POLL_INTERVAL_MS, String.valueOf(Duration.ofSeconds(options.pollSeconds())
                 .toMillis()));
         config.put(OntapSourceConfig.SNAPSHOT_MODE, options.snapshotMode());

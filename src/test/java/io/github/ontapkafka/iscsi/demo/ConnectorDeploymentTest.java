@@ -145,6 +145,24 @@ class ConnectorDeploymentTest {
                 .isEqualTo("initiator.name=iqn.1998-01.com.vmware:*&svm.name=prod_*");
     }
 
+    @Test
+    void theEventLogIsReadFromTheSimulatorAlwaysAndFromARealClusterOnlyWithEms() {
+        Map<String, String> simulated = ConnectorDeployment.config(DemoOptions.parse(),
+                List.of("http://127.0.0.1:1/c1"), OntapLogin.basic("kafka-monitor", "made-up", null));
+        Map<String, String> realWithEms = ConnectorDeployment.config(DemoOptions.parse("--ontap", URLS.get(0),
+                "--username", "u", "--ems"), URLS.subList(0, 1), OntapLogin.basic("u", "pw", null));
+        Map<String, String> realWithoutEms = ConnectorDeployment.config(DemoOptions.parse("--ontap", URLS.get(0),
+                "--username", "u"), URLS.subList(0, 1), OntapLogin.basic("u", "pw", null));
+
+        for (Map<String, String> config : List.of(simulated, realWithEms)) {
+            assertThat(config).contains(entry(OntapSourceConfig.EMS_ENABLED, "true"),
+                    entry(OntapSourceConfig.EMS_TOPIC, "ontap.iscsi.ems"));
+            assertThat(assertAccepted(config, Login.Password.class).emsTopic()).isEqualTo("ontap.iscsi.ems");
+        }
+        assertThat(realWithoutEms).doesNotContainKeys(OntapSourceConfig.EMS_ENABLED, OntapSourceConfig.EMS_TOPIC);
+        assertThat(assertAccepted(realWithoutEms, Login.Password.class).emsTopic()).isNull();
+    }
+
     /**
      * The connector reads the configuration without a problem, and logs in to each cluster as the demo meant.
      * (Reading it opens no file: the keystores need not exist.)

@@ -10,15 +10,16 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Reads the events and health topics from their start as a downstream consumer would, decodes each value from
- * Confluent's Avro wire format with the schema the registry serves, and prints it as an {@link EventLine} (health
- * changes only, not heartbeats), until closed.
+ * Reads the connector's topics from their start as a downstream consumer would, decodes each value from Confluent's
+ * Avro wire format with the schema the registry serves, and prints the line its topic's format makes of it (an
+ * {@link EventLine} for a session event or a change of health, an {@link EmsLine} for an EMS record; none for a
+ * health heartbeat), until closed.
  */
 final class ConsoleView implements AutoCloseable {
 
@@ -26,39 +27,41 @@ final class ConsoleView implements AutoCloseable {
     private static final long STOP_WAIT_SECONDS = 10;
 
     private final Map<String, Object> consumerConfig;
-    private final String topic;
-    private final String healthTopic;
+    private final String header;
+    private final Map<String, Function<GenericRecord, String>> lineByTopic;
     private final ConfluentWireDecoder decoder;
-    private final EventLine lines;
     private final PrintStream out;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean started;
     private volatile boolean stopping;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
 
-    ConsoleView(String bootstrapServers, String topic, String healthTopic, ConfluentWireDecoder decoder,
-                EventLine lines, PrintStream out) {
+    /**
+     * @param header      printed first: the legend and the column titles
+     * @param lineByTopic the topics to read, each with how its records are shown: a line, or null for none
+     */
+    ConsoleView(String bootstrapServers, String header, Map<String, Function<GenericRecord, String>> lineByTopic,
+                ConfluentWireDecoder decoder, PrintStream out) {
         this.consumerConfig = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "ontap-iscsi-demo-console",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        this.topic = topic;
-        this.healthTopic = healthTopic;
+        this.header = header;
+        this.lineByTopic = Map.copyOf(lineByTopic);
         this.decoder = decoder;
-        this.lines = lines;
         this.out = out;
     }
 
     /** Prints the header, then every event as it arrives; returns once {@link #close()} is called. */
     void run() {
         started = true;
-        out.println(lines.header());
+        out.println(header);
         // The consumer belongs to this thread alone; close() only wakes it up.
         try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(consumerConfig)) {
             consumer = reader;
-            reader.subscribe(List.of(topic, healthTopic));
+            reader.subscribe(lineByTopic.keySet());
             while (!stopping) {
                 for (ConsumerRecord<byte[], byte[]> record : reader.poll(POLL)) {
                     String line = line(record);
@@ -77,7 +80,7 @@ final class ConsoleView implements AutoCloseable {
     private String line(ConsumerRecord<byte[], byte[]> record) {
         try {
             GenericRecord value = decoder.decode(record.value()).record();
-            return record.topic().equals(healthTopic) ? lines.health(value) : lines.format(value);
+            return lineByTopic.get(record.topic()).apply(value);
         } catch (RuntimeException undecodable) {
             return "(offset " + record.offset() + " could not be decoded: " + undecodable.getMessage() + ")";
         }

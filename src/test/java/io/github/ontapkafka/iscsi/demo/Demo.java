@@ -8,6 +8,7 @@ import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.RunningSimulator;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
 import io.github.ontapkafka.iscsi.simulator.SimulatorOptions;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -17,12 +18,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Everything the demo runs, started in an order that overlaps the slow parts: the schema registry (a child JVM,
@@ -115,15 +118,27 @@ final class Demo {
             teardown.add("simulated workload", PacedChurn.start(simulator, PacedChurn.HUMAN));
         }
         progress.detail("Topics", ConnectorDeployment.TOPIC + " (session events), "
-                + ConnectorDeployment.HEALTH_TOPIC + " (each cluster's health)");
+                + ConnectorDeployment.HEALTH_TOPIC + " (each cluster's health)"
+                + (options.ems() ? ", " + ConnectorDeployment.EMS_TOPIC + " (failed and refused logins)" : ""));
         progress.detail("Logs", KAFKA_LOG + " (Kafka, Connect, connector), " + REGISTRY_LOG + " (registry)");
         progress.blank();
         endpoints = new Endpoints(connect.kafka().bootstrapServers(), restUrl(connect), registry.confluentApiUrl(),
                 clusterUrls);
-        view = new ConsoleView(connect.kafka().bootstrapServers(), ConnectorDeployment.TOPIC,
-                ConnectorDeployment.HEALTH_TOPIC, new ConfluentWireDecoder(registry.api()),
-                new EventLine(palette, ZoneId.systemDefault()), out);
+        view = consoleView(connect.kafka().bootstrapServers(), new ConfluentWireDecoder(registry.api()));
         teardown.add("console view", view);
+    }
+
+    /** The view of every topic the connector writes: the session events, health and, when read, the EMS records. */
+    private ConsoleView consoleView(String bootstrapServers, ConfluentWireDecoder decoder) {
+        EventLine events = new EventLine(palette, ZoneId.systemDefault());
+        Map<String, Function<GenericRecord, String>> lineByTopic = new HashMap<>(Map.of(
+                ConnectorDeployment.TOPIC, events::format, ConnectorDeployment.HEALTH_TOPIC, events::health));
+        List<String> legend = List.of();
+        if (options.ems()) {
+            lineByTopic.put(ConnectorDeployment.EMS_TOPIC, new EmsLine(palette, ZoneId.systemDefault())::format);
+            legend = List.of(EmsLine.LEGEND);
+        }
+        return new ConsoleView(bootstrapServers, events.header(legend), lineByTopic, decoder, out);
     }
 
     Endpoints endpoints() {
@@ -200,7 +215,8 @@ final class Demo {
         }
         progress.detail("Simulator admin", server.adminUrl() + "/clusters");
         progress.detail("Workload", "a change every 1-3 s once the connector runs: logins, logouts, connections, "
-                + "TSIH reuse");
+                + "TSIH reuse; now and then a refused login (the first after "
+                + PacedChurn.HUMAN.earlyRefusedLogin().toSeconds() + " s)");
         return simulator;
     }
 

@@ -31,13 +31,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The demo run as {@code ./demo} runs it, in this JVM: every part really starts, the events reach the console
- * decoded from Avro, and stopping leaves nothing listening and no registry process behind.
+ * The demo run as {@code ./demo} runs it, in this JVM: every part really starts, the events and the event log's
+ * refused logins reach the console decoded from Avro, and stopping leaves nothing listening and no registry process
+ * behind.
  */
 class DemoIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final List<String> CHANGES = List.of("  LOGIN  ", "  LOGOUT  ", "  CONNECTION_CHANGE  ");
+    /** The only EMS records the simulated workload makes. */
+    private static final String REFUSED = "  REFUSED  ";
 
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -58,7 +61,8 @@ class DemoIT {
             endpoints = demo.endpoints();
             view.start();
             Awaitility.await().atMost(WAIT).until(() -> eventLines().stream()
-                    .anyMatch(line -> CHANGES.stream().anyMatch(line::contains)));
+                    .anyMatch(line -> CHANGES.stream().anyMatch(line::contains))
+                    && eventLines().stream().anyMatch(line -> line.contains(REFUSED)));
         } finally {
             demo.stop();
         }
@@ -69,13 +73,20 @@ class DemoIT {
                 "Connect REST      " + endpoints.connectRest(),
                 "Schema registry   " + endpoints.schemaRegistry(),
                 "cluster-01        " + endpoints.ontapClusters().get(0),
+                "ontap.iscsi.ems (failed and refused logins)", EmsLine.LEGEND,
                 "TIME      EVENT              CLUSTER      SVM          PORTAL GROUP   TSIH  INITIATOR");
         assertThat(endpoints.schemaRegistry()).startsWith("http://127.0.0.1:").endsWith("/apis/ccompat/v7");
         List<String> health = eventLines().stream().filter(line -> line.contains("  HEALTH ")).toList();
         assertThat(health).as("the cluster's health, from its first contact")
                 .anyMatch(line -> line.matches(
                         "\\d\\d:\\d\\d:\\d\\d  HEALTH OK {10}cluster-01   watching: \\d+ sessions"));
-        List<String> events = eventLines().stream().filter(line -> !health.contains(line)).toList();
+        List<String> refused = eventLines().stream().filter(line -> line.contains(REFUSED)).toList();
+        assertThat(refused).as("the login the workload refused early, from the event log").isNotEmpty()
+                .allMatch(line -> line.matches("\\d\\d:\\d\\d:\\d\\d  REFUSED {12}cluster-01   svm_\\w+ +"
+                        + "iscsi_lif_\\w+ +-  \\w+:\\S+ +203\\.0\\.113\\.\\d+ +address not allowed for this initiator  "
+                        + "\\(node cluster-01-0[12] #\\d+\\)"));
+        List<String> events = eventLines().stream().filter(line -> !health.contains(line) && !refused.contains(line))
+                .toList();
         List<String> snapshot = events.stream().takeWhile(line -> line.contains("  SNAPSHOT  ")).toList();
         assertThat(snapshot).as("the sessions present at the start").isNotEmpty().allMatch(line -> line.matches(
                 "\\d\\d:\\d\\d:\\d\\d  SNAPSHOT {11}cluster-01 {3}svm_\\w+ +iscsi_lif_\\w+ +\\d+  \\w+:\\S+ +"

@@ -28,11 +28,14 @@ import java.util.Set;
  * @param certificate    the client certificate, for certificate only; null otherwise
  * @param oauth2         the identity provider's client, for oauth2 only; null otherwise
  * @param filter         the scope, {@code ontap.sessions.filter}; null for every session
+ * @param ems            whether the connector reads the event log (EMS) for failed and refused logins: always with
+ *                       the simulator, only with {@code --ems} against a real cluster, whose account needs the EMS
+ *                       role (and whose SVMs need address ranges for refusals to happen at all)
  */
 record DemoOptions(List<String> ontapUrls, String authMethod, String username, Path truststore,
                    String truststoreType, boolean verifyHostname, ClientCertificate certificate, OAuth2Client oauth2,
-                   String filter, int clusters, int sessions, int pollSeconds, String snapshotMode, boolean color,
-                   boolean help) {
+                   String filter, boolean ems, int clusters, int sessions, int pollSeconds, String snapshotMode,
+                   boolean color, boolean help) {
 
     static final String BASIC = "basic";
     static final String CERTIFICATE = "certificate";
@@ -60,10 +63,11 @@ record DemoOptions(List<String> ontapUrls, String authMethod, String username, P
     private static final Set<String> VALUED = Set.of("ontap", "auth", "username", "truststore", "truststore-type",
             "keystore", "keystore-type", "key", "token-url", "client-id", "scope", "audience", "filter", "clusters",
             "sessions", "poll-seconds", "snapshot");
-    private static final Set<String> FLAGS = Set.of("no-verify-hostname", "no-color", "help");
+    private static final Set<String> FLAGS = Set.of("no-verify-hostname", "ems", "no-color", "help");
     /** Options that only make sense against a real cluster. */
     private static final List<String> REAL_CLUSTER_ONLY = List.of("auth", "username", "truststore", "truststore-type",
-            "no-verify-hostname", "keystore", "keystore-type", "key", "token-url", "client-id", "scope", "audience");
+            "no-verify-hostname", "ems", "keystore", "keystore-type", "key", "token-url", "client-id", "scope",
+            "audience");
     private static final List<String> SIMULATOR_ONLY = List.of("clusters", "sessions");
     /** The options of each authentication method, refused with another. */
     private static final List<Map.Entry<String, List<String>>> METHOD_OPTIONS = List.of(
@@ -139,6 +143,7 @@ record DemoOptions(List<String> ontapUrls, String authMethod, String username, P
                 !given.containsKey("no-verify-hostname"),
                 method.equals(CERTIFICATE) ? certificate(given) : null,
                 method.equals(OAUTH2) ? oauth2(given) : null, filter(given.get("filter")),
+                !real || given.containsKey("ems"),
                 positive(given, "clusters", 2), atLeastZero(given, "sessions", 12), positive(given, "poll-seconds", 2),
                 oneOf("snapshot", given.getOrDefault("snapshot", "initial").toLowerCase(Locale.ROOT), SNAPSHOT_MODES),
                 !given.containsKey("no-color"), given.containsKey("help"));

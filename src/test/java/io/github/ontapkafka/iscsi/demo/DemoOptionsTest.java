@@ -22,7 +22,14 @@ class DemoOptionsTest {
         assertThat(options.snapshotMode()).isEqualTo("initial");
         assertThat(options.color()).isTrue();
         assertThat(options.verifyHostname()).isTrue();
+        assertThat(options.ems()).as("the simulator's event log is always read").isTrue();
         assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void aRealClustersEventLogIsReadOnlyWithEms() {
+        assertThat(DemoOptions.parse("--ontap", "https://c1", "--username", "u").ems()).isFalse();
+        assertThat(DemoOptions.parse("--ontap", "https://c1", "--username", "u", "--ems").ems()).isTrue();
     }
 
     @Test
@@ -161,6 +168,8 @@ class DemoOptionsTest {
             "--ontap ,                               | --ontap needs at least one URL",
             "--username admin                        | --username goes with --ontap",
             "--no-verify-hostname                    | --no-verify-hostname goes with --ontap",
+            "--ems                                   | --ems goes with --ontap",
+            "--ontap https://c1 --username u --ems=yes | Unknown option --ems=yes",
             "--ontap https://c1 --username u --clusters 3 | --clusters is for the simulator, not with --ontap",
             "--ontap https://c1 --username u --truststore-type PEM | --truststore-type goes with --truststore",
             "--ontap https://c1 --username u --truststore t --truststore-type DER "
@@ -214,7 +223,7 @@ class DemoOptionsTest {
     void theUsageTextDescribesEveryOption() {
         assertThat(DemoOptions.usage()).startsWith("Usage: ./demo [options]").contains("--clusters N",
                 "--sessions N", "--ontap URL", "--username NAME", "--truststore FILE", "--truststore-type TYPE",
-                "--no-verify-hostname", "--poll-seconds N", "--snapshot MODE", "--no-color", "--help",
+                "--no-verify-hostname", "--ems", "--poll-seconds N", "--snapshot MODE", "--no-color", "--help",
                 "--auth METHOD", "--keystore FILE", "--keystore-type TYPE", "--key FILE", "--token-url URL",
                 "--client-id ID", "--scope SCOPE", "--audience AUDIENCE", "--filter EXPR",
                 "ONTAP_PASSWORD", "ONTAP_TRUSTSTORE_PASSWORD", "ONTAP_KEYSTORE_PASSWORD", "ONTAP_KEY_PASSWORD",

@@ -4,7 +4,6 @@ import org.apache.avro.generic.GenericRecord;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import static io.github.ontapkafka.iscsi.demo.Column.ADDRESSES;
+import static io.github.ontapkafka.iscsi.demo.Column.CLOCK;
+import static io.github.ontapkafka.iscsi.demo.Column.CLUSTER;
+import static io.github.ontapkafka.iscsi.demo.Column.EVENT;
+import static io.github.ontapkafka.iscsi.demo.Column.GAP;
+import static io.github.ontapkafka.iscsi.demo.Column.INITIATOR;
+import static io.github.ontapkafka.iscsi.demo.Column.NONE;
+import static io.github.ontapkafka.iscsi.demo.Column.PORTAL_GROUP;
+import static io.github.ontapkafka.iscsi.demo.Column.SVM;
+import static io.github.ontapkafka.iscsi.demo.Column.TIME;
+import static io.github.ontapkafka.iscsi.demo.Column.TSIH;
 import static io.github.ontapkafka.iscsi.demo.Palette.Colour.BOLD;
 import static io.github.ontapkafka.iscsi.demo.Palette.Colour.CYAN;
 import static io.github.ontapkafka.iscsi.demo.Palette.Colour.DIM;
@@ -32,19 +42,8 @@ import static io.github.ontapkafka.iscsi.fixtures.AvroFields.text;
  */
 final class EventLine {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     /** {@code iqn.<year>-<month>.<reversed domain>[:<unique name>]}, RFC 3720. */
     private static final Pattern IQN = Pattern.compile("iqn\\.\\d{4}-\\d{2}\\.([^:]+)(?::(.*))?");
-    private static final String NONE = "-";
-    private static final Column TIME_COLUMN = new Column("TIME", 8);
-    private static final Column TYPE = new Column("EVENT", 17);
-    private static final Column CLUSTER = new Column("CLUSTER", 11);
-    private static final Column SVM = new Column("SVM", 11);
-    private static final Column PORTAL_GROUP = new Column("PORTAL GROUP", 12);
-    private static final Column TSIH = new Column("TSIH", 5);
-    private static final Column INITIATOR = new Column("INITIATOR", 22);
-    private static final Column ADDRESSES = new Column("ADDRESSES", 24);
-    private static final String GAP = "  ";
 
     private final Palette palette;
     private final ZoneId zone;
@@ -55,15 +54,19 @@ final class EventLine {
         this.zone = zone;
     }
 
-    /** The column titles, and what the last column says for each type of event. */
-    String header() {
-        String titles = String.join(GAP, TIME_COLUMN.heading(), TYPE.heading(), CLUSTER.heading(), SVM.heading(),
+    /**
+     * What the last column says for each type of event, then the column titles. {@code moreLegend} explains the
+     * lines of the other topics shown in the same columns (EMS).
+     */
+    String header(List<String> moreLegend) {
+        String titles = String.join(GAP, TIME.heading(), EVENT.heading(), CLUSTER.heading(), SVM.heading(),
                 PORTAL_GROUP.heading(), TSIH.headingRight(), INITIATOR.heading(), ADDRESSES.heading())
                 + GAP + "WHAT CHANGED";
-        String legend = "SNAPSHOT: logged in when the connector started   LOGIN / LOGOUT: a session began / ended   "
-                + "CONNECTION_CHANGE: +cid connection added, -cid removed\nHEALTH OK / FAILING: the connector "
-                + "watches a cluster / cannot, and why";
-        return palette.paint(DIM, legend) + "\n" + palette.paint(BOLD, titles);
+        List<String> legend = new ArrayList<>(List.of("SNAPSHOT: logged in when the connector started   LOGIN / "
+                + "LOGOUT: a session began / ended   CONNECTION_CHANGE: +cid connection added, -cid removed",
+                "HEALTH OK / FAILING: the connector watches a cluster / cannot, and why"));
+        legend.addAll(moreLegend);
+        return palette.paint(DIM, String.join("\n", legend)) + "\n" + palette.paint(BOLD, titles);
     }
 
     String format(GenericRecord event) {
@@ -73,8 +76,8 @@ final class EventLine {
         String tsihReuse = "LOGIN".equals(type) && key.equals(lastLogout) ? "  (TSIH reused)" : "";
         lastLogout = "LOGOUT".equals(type) ? key : null;
         return String.join(GAP,
-                TIME.format(Instant.ofEpochMilli(((Number) get(event, "observed_at")).longValue()).atZone(zone)),
-                typeColour(type, TYPE.fit(type)),
+                CLOCK.format(Instant.ofEpochMilli(((Number) get(event, "observed_at")).longValue()).atZone(zone)),
+                typeColour(type, EVENT.fit(type)),
                 CLUSTER.fit(text(event, "cluster.name")),
                 SVM.fit(text(event, "session.svm.name")),
                 PORTAL_GROUP.fit(text(event, "session.target_portal_group")),
@@ -102,8 +105,8 @@ final class EventLine {
         }
         String type = "HEALTH " + status;
         return String.join(GAP,
-                TIME.format(Instant.ofEpochMilli(((Number) get(record, "emitted_at")).longValue()).atZone(zone)),
-                palette.paint("OK".equals(status) ? GREEN : RED, TYPE.fit(type)),
+                CLOCK.format(Instant.ofEpochMilli(((Number) get(record, "emitted_at")).longValue()).atZone(zone)),
+                palette.paint("OK".equals(status) ? GREEN : RED, EVENT.fit(type)),
                 CLUSTER.fit(cluster),
                 palette.paint("OK".equals(status) ? DIM : RED, what));
     }
@@ -188,31 +191,5 @@ final class EventLine {
             case "CONNECTION_CHANGE" -> palette.paint(YELLOW, padded);
             default -> palette.paint(DIM, padded);
         };
-    }
-
-    /** A fixed-width column: longer values are cut with an ellipsis, except where cutting would mislead. */
-    private record Column(String title, int width) {
-
-        String heading() {
-            return pad(title);
-        }
-
-        String headingRight() {
-            return fitRight(title);
-        }
-
-        String fit(String value) {
-            String shown = value == null ? NONE : value;
-            return pad(shown.length() > width ? shown.substring(0, width - 1) + "…" : shown);
-        }
-
-        String fitRight(String value) {
-            return " ".repeat(Math.max(0, width - value.length())) + value;
-        }
-
-        /** Addresses are never cut: a cut address reads as another address. */
-        String pad(String value) {
-            return value + " ".repeat(Math.max(0, width - value.length()));
-        }
     }
 }

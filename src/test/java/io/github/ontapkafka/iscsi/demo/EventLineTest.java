@@ -106,7 +106,7 @@ class EventLineTest {
 
     @Test
     void everyColumnStartsWhereItsHeadingDoes() {
-        String header = lines.header().lines().reduce((first, second) -> second).orElseThrow();
+        String header = lines.header(List.of()).lines().reduce((first, second) -> second).orElseThrow();
         List<String> shown = poll(session("a_portal_group_named_at_length", 12345, "40:00:01:37:00:00",
                 "iqn.1998-01.com.vmware:esx-01-33a7bf12-with-a-long-tail", connection(1)));
 
@@ -129,7 +129,17 @@ class EventLineTest {
         String shown = coloured.format(change.get(0));
         assertThat(shown).contains("\u001b[33mCONNECTION_CHANGE\u001b[0m",
                 "\u001b[32m+cid 2 192.0.2.12:40002\u001b[0m");
-        assertThat(lines.header()).doesNotContain("\u001b[");
+        assertThat(lines.header(List.of())).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void theLegendExplainsTheLinesOfTheOtherTopicsAboveTheTitles() {
+        List<String> header = lines.header(List.of("REFUSED: a login refused")).lines().toList();
+
+        assertThat(header).hasSize(4);
+        assertThat(header.get(1)).startsWith("HEALTH OK / FAILING: ");
+        assertThat(header.get(2)).isEqualTo("REFUSED: a login refused");
+        assertThat(header.get(3)).startsWith("TIME      EVENT  ");
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.ontap;
 
+import io.github.ontapkafka.iscsi.fixtures.ManualClock;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -12,9 +13,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 
@@ -32,7 +30,7 @@ class OAuth2AuthenticationTest {
 
     private final MockWebServer idp = new MockWebServer();
     private final MockWebServer cluster = new MockWebServer();
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock("2026-11-30T08:00:00Z");
     private OntapClients clients;
 
     @BeforeEach
@@ -204,29 +202,5 @@ class OAuth2AuthenticationTest {
 
     private String bearer() throws InterruptedException {
         return cluster.takeRequest().getHeaders().get("Authorization");
-    }
-
-    /** A clock the test moves, so that tokens expire without waiting. */
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-30T08:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.ontapkafka.iscsi.ontap;
 
 import okhttp3.Credentials;
 import com.fasterxml.jackson.core.JsonFactory;
+import io.github.ontapkafka.iscsi.model.ClusterNode;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
@@ -274,5 +275,33 @@ class OntapClientTest {
         server.enqueue(json(200, "{\"name\":\"cluster1\"}"));
 
         assertThatThrownBy(() -> client("/", 0).fetchIdentity()).hasMessageContaining("cluster: missing uuid");
+    }
+
+    @Test
+    void readsTheNodesOfEveryPage() throws Exception {
+        String node1 = "6c8c4e0a-8d39-11ee-a6a6-005056bb1234";
+        String node2 = "7d9d5f1b-8d39-11ee-b7b7-005056bb5678";
+        server.enqueue(json(200, page(List.of("{\"uuid\":\"" + node1 + "\",\"name\":\"cluster1-01\",\"_links\":{}}"),
+                "/api/cluster/nodes?fields=uuid,name&max_records=500&start.name=cluster1-01")));
+        server.enqueue(json(200, page(List.of("{\"uuid\":\"" + node2 + "\"}"), null)));
+
+        List<ClusterNode> nodes = client("/", 0).fetchNodes();
+
+        assertThat(nodes).containsExactly(new ClusterNode(node1, "cluster1-01"), new ClusterNode(node2, null));
+        RecordedRequest first = server.takeRequest();
+        assertThat(first.getUrl().encodedPath()).isEqualTo("/api/cluster/nodes");
+        assertThat(first.getUrl().queryParameter("fields")).isEqualTo("uuid,name");
+        assertThat(first.getUrl().queryParameter("max_records")).isEqualTo("500");
+        assertThat(server.takeRequest().getTarget())
+                .isEqualTo("/api/cluster/nodes?fields=uuid,name&max_records=500&start.name=cluster1-01");
+    }
+
+    @Test
+    void aNodeWithoutItsUuidIsABadResponse() {
+        server.enqueue(json(200, page(List.of("{\"name\":\"cluster1-01\"}"), null)));
+
+        assertThatThrownBy(() -> client("/", 0).fetchNodes())
+                .isInstanceOfSatisfying(OntapException.class, e -> assertThat(e.kind()).isEqualTo(FailureKind.BAD_RESPONSE))
+                .hasMessageContaining("GET /api/cluster/nodes page 1: records[0]: missing key field uuid");
     }
 }

@@ -146,4 +146,20 @@ class ReleaseDifferencesTest {
         assertThat(listing.session(0).initiator().alias()).isEqualTo("host-a");
         assertThat(listing.oddities()).isEmpty();
     }
+
+    @Test
+    void anIntegerBeyondItsRangeIsOddOrForAKeyFailsSayingSo() throws Exception {
+        SessionListing listing = fetch("""
+                {"records": [{"svm": {"uuid": "%s"}, "target_portal_group": "lif1", "tsih": 7,
+                  "target_portal_group_tag": 4294967296}]}""".formatted(SVM));
+
+        assertThat(listing.session(0).targetPortalGroupTag()).isNull();
+        assertThat(listing.oddities()).containsExactly("GET /api/protocols/san/iscsi/sessions page 1, "
+                + "records[0].target_portal_group_tag: expected an integer, got one out of range: 4294967296; "
+                + "read as unknown");
+        assertThatThrownBy(() -> fetch("""
+                {"records": [{"svm": {"uuid": "%s"}, "target_portal_group": "lif1", "tsih": "99999999999999999999"}]}"""
+                .formatted(SVM)).session(0))
+                .hasMessageContaining("records[0].tsih: expected an integer, got a string that is not one");
+    }
 }

@@ -29,6 +29,7 @@ class AdminApiTest {
         assertThat(listed.path("uuid").asText()).isEqualTo(cluster.uuid());
         assertThat(listed.path("base_url").asText()).isEqualTo(running.server.baseUrl(cluster));
         assertThat(listed.path("sessions").asInt()).isEqualTo(4);
+        assertThat(listed.path("nodes").get(1).asText()).isEqualTo("cluster1-02");
     }
 
     @Test
@@ -80,6 +81,58 @@ class AdminApiTest {
             assertThat(fault.scope()).isEqualTo(FaultScope.sessionPage(2));
             assertThat(fault.remainingUses()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void schedulesAFaultOnAPageOfTheEmsWalk() {
+        admin.json("POST", "/c1/faults?kind=malformed-json&page=2&collection=ems");
+
+        assertThat(cluster.faults().pending()).singleElement()
+                .satisfies(fault -> assertThat(fault.scope()).isEqualTo(FaultScope.emsPage(2)));
+    }
+
+    @Test
+    void logsARefusedLoginOnTheNodeAsked() {
+        JsonNode logged = admin.json("POST", "/c1/ems?kind=refused&node=cluster1-02&initiator=iqn.1991-05.com"
+                + ".microsoft:db-host-007&svm=svm_dev_01&lif=iscsi_lif_b2&address=203.0.113.66");
+
+        JsonNode record = logged.path("records").get(0);
+        assertThat(record.path("node").path("name").asText()).isEqualTo("cluster1-02");
+        assertThat(record.path("message").path("name").asText()).isEqualTo("iscsi.loginIpNotAuthorized");
+        assertThat(record.path("log_message").asText()).contains("Initiator iqn.1991-05.com.microsoft:db-host-007 "
+                + "attempted to log in on Vserver svm_dev_01, LIF iscsi_lif_b2 from IP address 203.0.113.66");
+        assertThat(cluster.emsEvents()).singleElement()
+                .satisfies(event -> assertThat(event.parameter("lif")).isEqualTo("iscsi_lif_b2"));
+        assertThat(admin.json("/c1/ems").path("num_records").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void logsNoiseAndAnyMessageWithItsParameters() {
+        assertThat(admin.json("POST", "/c1/ems?kind=noise&count=3").path("num_records").asInt()).isEqualTo(3);
+
+        JsonNode newer = admin.json("POST", "/c1/ems?kind=event&name=iscsi.login.newThing&severity=notice"
+                + "&param.initiator=iqn.x&param.reason=42").path("records").get(0);
+
+        assertThat(newer.path("index").asLong()).isEqualTo(4);
+        assertThat(newer.path("parameters").get(1).path("value").asText()).isEqualTo("42");
+        assertThat(cluster.hasEmsMessage("iscsi.login.newThing")).isTrue();
+    }
+
+    @Test
+    void changesTheEmsSettingsAndTheCatalogue() throws IOException {
+        JsonNode settings = admin.json("POST", "/c1/settings?ems_retention=50&ems_suppression_seconds=30");
+        admin.json("DELETE", "/c1/ems/catalogue/iscsi.loginIpNotAuthorized");
+
+        assertThat(settings.path("ems_retention").asInt()).isEqualTo(50);
+        assertThat(cluster.emsRetention()).isEqualTo(50);
+        assertThat(cluster.emsSuppression()).hasSeconds(30);
+        assertThat(admin.json("POST", "/c1/ems?kind=failure&text=same").path("num_records").asInt()).isEqualTo(1);
+        assertThat(admin.json("POST", "/c1/ems?kind=failure&text=same").path("num_records").asInt()).isZero();
+        assertThat(running.client.reply("/api/support/ems/events?message.name=iscsi.loginIpNotAuthorized").status())
+                .isEqualTo(400);
+        try (var refused = admin.call("POST", "/c1/ems?kind=refused")) {
+            assertThat(refused.code()).isEqualTo(400);
+        }
     }
 
     @Test

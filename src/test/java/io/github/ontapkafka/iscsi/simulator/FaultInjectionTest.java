@@ -101,6 +101,28 @@ class FaultInjectionTest {
     }
 
     @Test
+    void aFaultOnPageTwoOfTheEmsWalkStrikesThatPageOnlyNotTheSessionWalk() throws IOException {
+        cluster.setPageCap(5);
+        cluster.logNoise(cluster.nodes().get(0), 4);
+        faults.inject(Fault.malformedJson(), FaultScope.emsPage(2), 1);
+        String emsWalk = "/api/support/ems/events?fields=*&max_records=2";
+
+        JsonNode sessionPage1 = client.json(FIRST_PAGE);
+        assertThat(client.reply(sessionPage1.path("_links").path("next").path("href").asText()).status())
+                .isEqualTo(200);
+        JsonNode emsPage1 = client.json(emsWalk);
+        String emsPage2Link = emsPage1.path("_links").path("next").path("href").asText();
+        SimulatorClient.Reply emsPage2 = client.reply(emsPage2Link);
+        SimulatorClient.Reply emsPage2Retry = client.reply(emsPage2Link);
+
+        assertThat(emsPage2.status()).isEqualTo(200);
+        assertThat(emsPage2.body()).startsWith("{\"records\":[");
+        assertThatThrownBy(emsPage2::json).isInstanceOf(JsonProcessingException.class);
+        assertThat(emsPage2Retry.json().path("records")).hasSize(2);
+        assertThat(faults.pending()).isEmpty();
+    }
+
+    @Test
     void aPageFaultOnPageOneStrikesEveryNewWalk() throws IOException {
         faults.injectUntilCleared(Fault.status(502), FaultScope.sessionPage(1));
 

@@ -1,6 +1,7 @@
 package io.github.ontapkafka.iscsi.simulator;
 
 import io.github.ontapkafka.iscsi.model.Connection;
+import io.github.ontapkafka.iscsi.model.EmsEvent;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,50 @@ class SessionChurnTest {
         assertThat(session.targetPortalGroupTag()).isEqualTo(portal.tag());
         assertThat(session.connections()).allSatisfy(c -> assertThat(c.networkInterface()).isEqualTo(portal.lif()));
         assertThat(factory.portals()).hasSize(12).extracting(p -> p.key(1)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void churnLogsNoiseAndNowAndThenALoginRefusedFromAnUnusedAddress() {
+        SimulatedCluster cluster = SimulatedCluster.named("chatty");
+        SessionChurn churn = new SessionChurn(6);
+        churn.populate(cluster, 100);
+
+        churn.apply(cluster, 400);
+
+        List<EmsEvent> events = cluster.emsEvents();
+        assertThat(events).extracting(EmsEvent::messageName).contains("wafl.scan.done", "mgmtgwd.rootvolrec.low.space");
+        assertThat(events).extracting(EmsEvent::nodeName).contains("chatty-01", "chatty-02");
+        assertThat(events).filteredOn(event -> event.messageName().equals("iscsi.loginIpNotAuthorized"))
+                .isNotEmpty().allSatisfy(refused -> {
+                    assertThat(refused.parameter("initiator_name")).matches(IQN);
+                    assertThat(refused.parameter("vserver")).matches("svm_(prod|dev)_\\d{2}");
+                    assertThat(refused.parameter("lif")).matches("iscsi_lif_[ab]\\d");
+                    assertThat(refused.parameter("initiator_ip_address")).matches("203\\.0\\.113\\.[5-9]\\d");
+                });
+    }
+
+    @Test
+    void theSameSeedLogsTheSameEventsWhichLeaveTheSessionsAlone() {
+        SimulatedCluster quiet = SimulatedCluster.named("history");
+        quiet.removeFromCatalogue("iscsi.loginIpNotAuthorized");
+
+        assertThat(eventLog(99)).isEqualTo(eventLog(99)).isNotEqualTo(eventLog(100));
+        SessionChurn churn = new SessionChurn(99);
+        churn.populate(quiet, 500);
+        for (int round = 0; round < 5; round++) {
+            churn.step(quiet, 0.01);
+        }
+        assertThat(quiet.sessions()).isEqualTo(history(99).get(5));
+    }
+
+    /** The messages and parameters a seeded churn logs, node by node. */
+    private static List<String> eventLog(long seed) {
+        SimulatedCluster cluster = SimulatedCluster.named("history");
+        SessionChurn churn = new SessionChurn(seed);
+        churn.populate(cluster, 200);
+        churn.apply(cluster, 300);
+        return cluster.emsEvents().stream()
+                .map(event -> event.nodeName() + "#" + event.index() + " " + event.parameters()).toList();
     }
 
     /** Every state a seeded cluster passes through: population, then a few rounds of 1 % churn. */

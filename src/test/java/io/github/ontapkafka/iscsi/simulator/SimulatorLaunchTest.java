@@ -138,6 +138,8 @@ class SimulatorLaunchTest {
             assertThat(client.json("/api/cluster").path("name").asText()).isEqualTo("cluster-02");
             assertThat(client.walk("/api/protocols/san/iscsi/sessions")).hasSizeGreaterThan(1);
             await().atMost(Duration.ofSeconds(3)).until(() -> !second.sessions().equals(initial));
+            await().atMost(Duration.ofSeconds(3)).until(() -> client.json("/api/support/ems/events")
+                    .path("num_records").asInt() > 0);
             simulator.close();
             assertThat(simulator.server().isRunning()).isFalse();
         }
