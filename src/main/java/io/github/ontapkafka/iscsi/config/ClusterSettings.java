@@ -54,6 +54,11 @@ public final class ClusterSettings {
 
     @Override
     public String toString() {
+        return describe(url, name);
+    }
+
+    /** How messages name a cluster: by its URL, and by its name where it has one. */
+    static String describe(ClusterUrl url, String name) {
         return name == null ? url.toString() : name + " (" + url + ")";
     }
 }

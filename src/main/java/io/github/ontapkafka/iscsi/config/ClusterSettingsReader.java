@@ -250,7 +250,7 @@ final class ClusterSettingsReader {
 
         @Override
         public String toString() {
-            return name == null ? url.toString() : name + " (" + url + ")";
+            return ClusterSettings.describe(url, name);
         }
     }
 }

@@ -53,19 +53,41 @@ final class KeyMaterial {
 
     static X509TrustManager trustManager(TrustSettings settings, UnusableKeyMaterialException.Store role) {
         try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init(trustStore(settings));
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
+            X509TrustManager trust = x509TrustOf(trustStore(settings));
+            if (trust == null) {
+                throw new UnusableKeyMaterialException(role, "truststore " + settings.location()
+                        + " holds no X.509 trust", null);
             }
-            throw new UnusableKeyMaterialException(role, "truststore " + settings.location() + " holds no X.509 trust",
-                    null);
+            return trust;
         } catch (IOException | GeneralSecurityException e) {
             throw new UnusableKeyMaterialException(role, "truststore " + settings.location() + " cannot be read as "
                     + settings.type() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The JVM's default trust, for a client certificate without a truststore of its own. */
+    static X509TrustManager defaultTrust() {
+        try {
+            X509TrustManager trust = x509TrustOf(null);
+            if (trust == null) {
+                throw new IllegalStateException("the JVM has no default X.509 trust");
+            }
+            return trust;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JVM's default trust is not available", e);
+        }
+    }
+
+    /** The X.509 trust manager of {@code store} (null: the JVM's default store), or null when it has none. */
+    private static X509TrustManager x509TrustOf(KeyStore store) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(store);
+        for (TrustManager manager : factory.getTrustManagers()) {
+            if (manager instanceof X509TrustManager x509) {
+                return x509;
+            }
+        }
+        return null;
     }
 
     static LoadedIdentity identity(ClientIdentity identity) {

@@ -61,22 +61,14 @@ public final class OntapClient {
     /** @param scope the sessions to read; ONTAP filters them */
     public OntapClient(ClusterUrl cluster, OkHttpClient http, Authentication authentication, SessionScope scope,
                        RequestPolicy policy, JsonFactory json) {
+        this(cluster, http, authentication, scope, policy, json, null);
+    }
+
+    private OntapClient(ClusterUrl cluster, OkHttpClient http, Authentication authentication, SessionScope scope,
+                        RequestPolicy policy, JsonFactory json, OntapException unusable) {
         this.cluster = cluster;
         this.http = http;
         this.authentication = authentication;
-        this.scope = scope;
-        this.unusable = null;
-        this.policy = policy;
-        this.json = json;
-        this.pageParser = new SessionPageParser(json);
-        this.emsParser = new EmsPageParser(json);
-    }
-
-    private OntapClient(ClusterUrl cluster, SessionScope scope, RequestPolicy policy, JsonFactory json,
-                        OntapException unusable) {
-        this.cluster = cluster;
-        this.http = null;
-        this.authentication = null;
         this.scope = scope;
         this.policy = policy;
         this.json = json;
@@ -91,7 +83,7 @@ public final class OntapClient {
      */
     static OntapClient unusable(ClusterUrl cluster, SessionScope scope, RequestPolicy policy, JsonFactory json,
                                 UnusableKeyMaterialException e) {
-        return new OntapClient(cluster, scope, policy, json,
+        return new OntapClient(cluster, null, null, scope, policy, json,
                 new OntapException(cluster, FailureKind.UNUSABLE_KEY_MATERIAL, e.getMessage(), e));
     }
 

@@ -6,10 +6,8 @@ import okhttp3.OkHttpClient;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,7 +67,7 @@ public final class OntapClients implements AutoCloseable {
             authentication = new BasicAuthentication(password.username(), password.password());
         }
         if (trust != null || keys != null) {
-            X509TrustManager effective = trust != null ? trust : defaultTrust();
+            X509TrustManager effective = trust != null ? trust : KeyMaterial.defaultTrust();
             http.sslSocketFactory(sslContext(keys, effective).getSocketFactory(), effective);
         }
         if (!access.hostnameVerification()) {
@@ -108,21 +106,6 @@ public final class OntapClients implements AutoCloseable {
         base.dispatcher().cancelAll();
         base.dispatcher().executorService().shutdown();
         base.connectionPool().evictAll();
-    }
-
-    private static X509TrustManager defaultTrust() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            factory.init((KeyStore) null);
-            for (TrustManager manager : factory.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new IllegalStateException("the JVM has no default X.509 trust");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JVM's default trust is not available", e);
-        }
     }
 
     private static SSLContext sslContext(KeyManager[] keys, X509TrustManager trust) {
