@@ -5,9 +5,11 @@ import io.github.ontapkafka.iscsi.tracking.SnapshotMode;
 import io.github.ontapkafka.iscsi.ontap.SessionPageParser;
 import io.github.ontapkafka.iscsi.ontap.SessionScope;
 import io.github.ontapkafka.iscsi.tracking.ClusterState;
+import io.github.ontapkafka.iscsi.tracking.FirstSeenSpread;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.openjdk.jol.info.GraphLayout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +18,8 @@ import java.util.List;
  * <ul>
  *   <li>retained heap per tracked session with 200,000 sessions tracked, after GC (heap in use before and after,
  *       GC repeated until stable) and as JOL counts the state's object graph;</li>
- *   <li>the serialised offset the worker writes for clusters of 20,000 and 50,000 sessions;</li>
+ *   <li>the serialised offset the worker writes for clusters of 20,000 and 50,000 sessions, and the state it holds
+ *       when every session's first-seen time is a different one;</li>
  *   <li>the heap reachable from the offsets of every record of a first snapshot still in flight.</li>
  * </ul>
  * Prints one Markdown table row per number.
@@ -31,6 +34,11 @@ public final class MemoryProbe {
         retainedPerSession(tracked);
         for (int sessions : new int[]{20_000, 50_000}) {
             offsetSize(sessions);
+        }
+        for (Duration interval : List.of(Duration.ofSeconds(10), Duration.ofMinutes(1))) {
+            double kib = FirstSeenSpread.encodedState(20_000, interval).length() / 1024.0;
+            print("offset sessions field KiB, 20000 sessions each first seen at its own poll, polls "
+                    + interval.toSeconds() + " s apart (worst case)", kib);
         }
         for (int sessions : new int[]{5_000, 20_000}) {
             inFlightOffsets(sessions);

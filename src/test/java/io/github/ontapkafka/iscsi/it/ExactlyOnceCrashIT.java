@@ -8,6 +8,7 @@ import io.github.ontapkafka.iscsi.fixtures.ConnectorTopics;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exactly-once source (KIP-618) through real crashes: distributed workers in JVMs of their own, killed with SIGKILL
  * again and again while sessions change. A read_committed consumer must see a stream that replays to every cluster's
- * live sessions and holds no event twice.
+ * live sessions and holds no event twice, and a current-sessions table that, read to its end, holds exactly the live
+ * sessions.
  */
 class ExactlyOnceCrashIT {
 
@@ -78,6 +82,7 @@ class ExactlyOnceCrashIT {
             config.put("exactly.once.support", "required");
             config.put(OntapSourceConfig.HEALTH_TOPIC, "eos-health");
             config.put(OntapSourceConfig.HEARTBEAT_INTERVAL_MS, "1000");
+            config.put(OntapSourceConfig.TABLE_TOPIC, "eos-table");
             ConnectorTopics.create(kafka, config, 3);
             awaitRest();
             put("/connectors/eos/config", JSON.writeValueAsString(config));
@@ -110,6 +115,27 @@ class ExactlyOnceCrashIT {
                 assertThat(events.size() - distinct).as("events seen twice by a read_committed consumer").isZero();
                 assertThat(operations).isGreaterThan(20);
             }
+            // The table commits in the same transactions as the events: read to its end, it is the live sessions.
+            try (TopicLog<TableEntry> table = new TopicLog<>(kafka, "eos-table", TableEntry::of)) {
+                Map<String, Set<String>> expected = new TreeMap<>();
+                clusters.forEach(cluster -> StreamReplay.live(cluster).keySet()
+                        .forEach(key -> expected.put(cluster.uuid() + "/" + key, StreamReplay.live(cluster).get(key))));
+                Map<String, Set<String>> current = new TreeMap<>();
+                Awaitility.await().atMost(SLOW).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    current.clear();
+                    for (TableEntry entry : table.drain()) {
+                        if (entry.connections() == null) {
+                            current.remove(entry.key());
+                        } else {
+                            current.put(entry.key(), entry.connections());
+                        }
+                    }
+                    return current.equals(expected);
+                });
+                System.out.printf("exactly-once: the table holds the %d live sessions of %d clusters%n",
+                        current.size(), CLUSTERS);
+                assertThat(current).isEqualTo(expected);
+            }
             // Health records commit in the same transactions: a read_committed consumer sees every cluster's
             // current health, and it agrees with the cluster.
             try (HealthLog health = new HealthLog(kafka, "eos-health")) {
@@ -128,6 +154,17 @@ class ExactlyOnceCrashIT {
                 worker.jvm().close();
             }
             kafka.stop();
+        }
+    }
+
+    /** A record of the table topic: its session key, and the session's connections, null for a tombstone. */
+    private record TableEntry(String key, Set<String> connections) {
+
+        static TableEntry of(ConsumerRecord<byte[], byte[]> record) {
+            JsonNode key = TopicLog.json(record.key());
+            JsonNode value = TopicLog.json(record.value());
+            return new TableEntry(key.get("cluster_uuid").asText() + "/" + StreamReplay.key(key),
+                    value == null ? null : StreamReplay.connections(value.get("session")));
         }
     }
 

@@ -59,11 +59,13 @@ final class StreamReplay {
         return sessions;
     }
 
-    private static String key(JsonNode key) {
+    /** "svm uuid/portal group/tsih" of a session key as JsonConverter wrote it. */
+    static String key(JsonNode key) {
         return key.get("svm_uuid").asText() + "/" + key.get("target_portal_group").asText() + "/" + key.get("tsih").asInt();
     }
 
-    private static Set<String> connections(JsonNode session) {
+    /** The connections of a session as JsonConverter wrote it, in the form of {@link #live}. */
+    static Set<String> connections(JsonNode session) {
         Set<String> connections = new TreeSet<>();
         JsonNode list = session.get("connections");
         if (list == null || list.isNull()) {
