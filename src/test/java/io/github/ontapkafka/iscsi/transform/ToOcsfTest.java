@@ -137,6 +137,29 @@ class ToOcsfTest {
     }
 
     @Test
+    void aLogoutCarriesTheSessionsLifetimeAndALoginItsCreationTime() {
+        Struct login = ocsf(login(ESX01));
+        Struct logout = ocsf(logout(ESX01));
+
+        assertThat(login.getStruct("session").getInt64("created_time")).isEqualTo(pollTime(1).toEpochMilli());
+        assertThat(login.get("duration")).isNull();
+        assertThat(logout.getInt64("start_time")).isEqualTo(pollTime(1).toEpochMilli());
+        assertThat(logout.getInt64("end_time")).isEqualTo(pollTime(2).toEpochMilli());
+        assertThat(logout.getInt64("duration")).isEqualTo(30_000L);
+        assertThat(logout.getStruct("ontap_iscsi").getBoolean("ontap_first_seen_is_lower_bound")).isFalse();
+    }
+
+    @Test
+    void aSessionFirstSeenAlreadyLoggedInHasNoCreationTimeButItsLowerBound() {
+        Struct present = ocsf(snapshot(ESX01));
+
+        assertThat(present.getStruct("session").get("created_time")).isNull();
+        assertThat(present.getStruct("ontap_iscsi").getInt64("ontap_first_seen_time"))
+                .isEqualTo(pollTime(0).toEpochMilli());
+        assertThat(present.getStruct("ontap_iscsi").getBoolean("ontap_first_seen_is_lower_bound")).isTrue();
+    }
+
+    @Test
     void aSessionReusingATsihIsAnotherLoginOfTheSameKey() {
         Struct first = ocsf(login(ESX01));
         Struct reuse = ocsf(login(session("iscsi_lif1", 7, "40:00:01:37:00:99", "iqn.1998-01.com.vmware:esx01",
