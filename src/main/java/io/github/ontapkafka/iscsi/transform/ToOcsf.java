@@ -76,7 +76,7 @@ public class ToOcsf<R extends ConnectRecord<R>> implements Transformation<R>, Ve
                     "struct: a Struct with a Connect schema, for any converter (Avro, JSON Schema, Protobuf, "
                             + "JsonConverter); attributes the record does not give are null. map: a schemaless map "
                             + "with those attributes left out, for JsonConverter with schemas.enable=false: clean "
-                            + "OCSF JSON, as Splunk's HTTP Event Collector and Firehose to Security Lake want it.");
+                            + "OCSF JSON, as Splunk's HTTP Event Collector wants it.");
 
     private OcsfOutput output = OcsfOutput.STRUCT;
 
