@@ -1,9 +1,14 @@
 package io.github.ontapkafka.iscsi.transform;
 
+import io.apicurio.registry.utils.converter.avro.AvroData;
+import io.apicurio.registry.utils.converter.avro.AvroDataConfig;
 import io.github.ontapkafka.iscsi.event.EventSchemas;
 import io.github.ontapkafka.iscsi.event.Version;
+import io.github.ontapkafka.iscsi.fixtures.AvroContract;
 import io.github.ontapkafka.iscsi.model.EmsParameter;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.ConnectSchema;
 import org.apache.kafka.connect.data.Schema;
@@ -318,6 +323,19 @@ class ToOcsfTest {
 
         assertThat(transformed.valueSchema()).isEqualTo(OcsfSchemas.AUTHENTICATION);
         assertThat(((Struct) transformed.value()).get("src_endpoint")).isNull();
+    }
+
+    @Test
+    void structOutputTakesTheAvroConvertersPath() {
+        AvroData avro = new AvroData(new AvroDataConfig(AvroContract.CONVERTER_SETTINGS));
+        SourceRecord transformed = transform("struct").apply(logout(ESX01));
+        org.apache.avro.Schema schema = avro.fromConnectSchema(transformed.valueSchema());
+
+        GenericRecord event = (GenericRecord) avro.fromConnectData(transformed.valueSchema(), transformed.value());
+
+        assertThat(GenericData.get().validate(schema, event)).isTrue();
+        assertThat(((GenericRecord) event.get("user")).get("name").toString()).isEqualTo("iqn.1998-01.com.vmware:esx01");
+        assertThat(((GenericRecord) event.get("dst_endpoint")).get("ip").toString()).isEqualTo("198.51.100.1");
     }
 
     @Test
