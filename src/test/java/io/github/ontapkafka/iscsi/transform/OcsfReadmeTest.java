@@ -3,14 +3,21 @@ package io.github.ontapkafka.iscsi.transform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ontapkafka.iscsi.fixtures.ReadmeSection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.transforms.predicates.TopicNameMatches;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.session;
@@ -20,12 +27,14 @@ import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.login;
 import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.logout;
 import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.refusedLogin;
 import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README's OCSF section shows the transform's configuration keys and one event of each kind as the transform writes
  * them (output=map, through JsonConverter), made from the connector's own records; this test fails when either
  * drifts. Run with {@code -Dreadme.update=true} to rewrite them. The samples name the connector's version, so a
- * release regenerates them.
+ * release regenerates them. The sink configurations README shows configure the transform and its predicate as they
+ * say.
  */
 class OcsfReadmeTest {
 
@@ -52,6 +61,30 @@ class OcsfReadmeTest {
                     .append(json(sample.getValue())).append("\n```\n\n</details>\n");
         }
         ReadmeSection.assertGenerated("ocsf-samples", markdown.toString());
+    }
+
+    @Test
+    void theReadmesSinkConfigurationsConfigureTheTransformForTheirTopics() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher block = Pattern.compile("```json\n(\\{\n  \"name\".*?)```", Pattern.DOTALL).matcher(readme);
+        int checked = 0;
+        while (block.find()) {
+            JsonNode config = OcsfJson.mapper().readTree(block.group(1)).get("config");
+            if (!ToOcsf.class.getName().equals(config.path("transforms.ocsf.type").asText())) {
+                continue;
+            }
+            new ToOcsf<SourceRecord>().configure(Map.of(ToOcsf.OUTPUT_CONFIG,
+                    config.path("transforms.ocsf.output").asText()));
+            TopicNameMatches<SourceRecord> predicate = new TopicNameMatches<>();
+            predicate.configure(Map.of("pattern", config.path("predicates.iscsiTopics.pattern").asText()));
+            assertThat(config.path("predicates.iscsiTopics.type").asText()).isEqualTo(TopicNameMatches.class.getName());
+            for (String topic : config.path("topics").asText().split(",")) {
+                assertThat(predicate.test(new SourceRecord(null, null, topic, null, null))).as(topic).isTrue();
+            }
+            assertThat(predicate.test(new SourceRecord(null, null, "ontap.iscsi.health", null, null))).isFalse();
+            checked++;
+        }
+        assertThat(checked).as("sink configurations with ToOcsf in README").isEqualTo(2);
     }
 
     private static String json(SourceRecord record) throws JsonProcessingException {
