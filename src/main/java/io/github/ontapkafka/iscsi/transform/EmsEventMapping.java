@@ -19,8 +19,8 @@ final class EmsEventMapping {
     private EmsEventMapping() {
     }
 
-    static Struct map(Struct record, String topic) {
-        SourceStruct value = SourceStruct.of(record);
+    static Struct map(Struct emsEvent, String topic) {
+        SourceStruct value = SourceStruct.of(emsEvent);
         EmsEventKind kind = kindOf(value.string("event_kind"));
         String messageName = value.string("message_name");
         long observedAt = value.millis("observed_at");
@@ -42,15 +42,18 @@ final class EmsEventMapping {
         } else if (kind == EmsEventKind.LOGIN_FAILED) {
             event.status(false, parameter(value.structs("parameters"), LOGIN_FAILURE_REASON));
         }
-        return event.put(OcsfExtension.ATTRIBUTE, new Struct(OcsfSchemas.ONTAP_ISCSI)
-                        .put("ontap_cluster_name", value.string("cluster_name"))
-                        .put("ontap_cluster_uid", value.string("cluster_uuid"))
-                        .put("ontap_node_name", value.string("node_name"))
-                        .put("ontap_node_uid", value.string("node_uuid"))
-                        .put("ontap_ems_index", value.int64("index"))
-                        .put("ontap_ems_severity", severity)
-                        .put("ontap_portset", value.string("portset")))
-                .build();
+        return event.put(OcsfExtension.ATTRIBUTE, ontapIscsiOf(value)).build();
+    }
+
+    private static Struct ontapIscsiOf(SourceStruct value) {
+        return new Struct(OcsfSchemas.ONTAP_ISCSI)
+                .put("ontap_cluster_name", value.string("cluster_name"))
+                .put("ontap_cluster_uid", value.string("cluster_uuid"))
+                .put("ontap_node_name", value.string("node_name"))
+                .put("ontap_node_uid", value.string("node_uuid"))
+                .put("ontap_ems_index", value.int64("index"))
+                .put("ontap_ems_severity", value.string("severity"))
+                .put("ontap_portset", value.string("portset"));
     }
 
     /** A kind a newer connector adds reads as OTHER, as an unknown message does. */

@@ -21,17 +21,15 @@ final class SessionEventMapping {
     private SessionEventMapping() {
     }
 
-    static Struct map(Struct record, String topic) {
-        SourceStruct value = SourceStruct.of(record);
+    static Struct map(Struct sessionEvent, String topic) {
+        SourceStruct value = SourceStruct.of(sessionEvent);
         SourceStruct session = value.struct("session");
         SourceStruct svm = session.struct("svm");
-        SourceStruct cluster = value.struct("cluster");
         List<SourceStruct> connections = byCid(session.structs("connections"));
         SourceStruct first = connections.isEmpty() ? SourceStruct.of(null) : connections.get(0);
         String eventType = value.string("event_type");
         long observedAt = value.millis("observed_at");
         Long firstSeenAt = value.millis("first_seen_at");
-        Boolean lowerBound = value.bool("first_seen_is_lower_bound");
 
         AuthenticationEvent event = new AuthenticationEvent(activityOf(eventType), activityNameOf(eventType),
                 observedAt, topic)
@@ -46,28 +44,41 @@ final class SessionEventMapping {
                 .put("src_endpoint", Endpoints.source(from.string("address"), from.int32("port")))
                 .put("dst_endpoint", Endpoints.target(svm.string("name"), svm.string("uuid"), to.string("address"),
                         to.int32("port"), lif.string("name"), lif.string("uuid")))
-                .put("session", new Struct(OcsfSchemas.SESSION)
-                        .put("uid", loginUid(cluster, svm, session))
-                        .put("uid_alt", keyUid(cluster, svm, session))
-                        .put("created_time", Boolean.FALSE.equals(lowerBound) ? firstSeenAt : null)
-                        .put("is_remote", true));
+                .put("session", sessionOf(value));
         putAuthProtocol(event, first.string("authentication_type"));
         if ("LOGOUT".equals(eventType) && firstSeenAt != null) {
             event.put("start_time", firstSeenAt).put("end_time", observedAt).put("duration", value.int64("duration_ms"));
         }
-        return event.put(OcsfExtension.ATTRIBUTE, new Struct(OcsfSchemas.ONTAP_ISCSI)
-                        .put("ontap_cluster_name", cluster.string("name"))
-                        .put("ontap_cluster_uid", cluster.string("uuid"))
-                        .put("ontap_target_portal_group", session.string("target_portal_group"))
-                        .put("ontap_target_portal_group_tag", session.int32("target_portal_group_tag"))
-                        .put("ontap_tsih", session.int32("tsih"))
-                        .put("ontap_isid", session.string("isid"))
-                        .put("ontap_cids", cids(session.structs("connections")))
-                        .put("ontap_cids_added", cids(value.structs("connections_added")))
-                        .put("ontap_cids_removed", cids(value.structs("connections_removed")))
-                        .put("ontap_first_seen_time", firstSeenAt)
-                        .put("ontap_first_seen_is_lower_bound", lowerBound))
-                .build();
+        return event.put(OcsfExtension.ATTRIBUTE, ontapIscsiOf(value)).build();
+    }
+
+    private static Struct sessionOf(SourceStruct value) {
+        SourceStruct cluster = value.struct("cluster");
+        SourceStruct session = value.struct("session");
+        SourceStruct svm = session.struct("svm");
+        boolean firstSeenAtLogin = Boolean.FALSE.equals(value.bool("first_seen_is_lower_bound"));
+        return new Struct(OcsfSchemas.SESSION)
+                .put("uid", loginUid(cluster, svm, session))
+                .put("uid_alt", keyUid(cluster, svm, session))
+                .put("created_time", firstSeenAtLogin ? value.millis("first_seen_at") : null)
+                .put("is_remote", true);
+    }
+
+    private static Struct ontapIscsiOf(SourceStruct value) {
+        SourceStruct cluster = value.struct("cluster");
+        SourceStruct session = value.struct("session");
+        return new Struct(OcsfSchemas.ONTAP_ISCSI)
+                .put("ontap_cluster_name", cluster.string("name"))
+                .put("ontap_cluster_uid", cluster.string("uuid"))
+                .put("ontap_target_portal_group", session.string("target_portal_group"))
+                .put("ontap_target_portal_group_tag", session.int32("target_portal_group_tag"))
+                .put("ontap_tsih", session.int32("tsih"))
+                .put("ontap_isid", session.string("isid"))
+                .put("ontap_cids", cids(session.structs("connections")))
+                .put("ontap_cids_added", cids(value.structs("connections_added")))
+                .put("ontap_cids_removed", cids(value.structs("connections_removed")))
+                .put("ontap_first_seen_time", value.millis("first_seen_at"))
+                .put("ontap_first_seen_is_lower_bound", value.bool("first_seen_is_lower_bound"));
     }
 
     private static Activity activityOf(String eventType) {
