@@ -3,7 +3,7 @@ package io.github.ontapkafka.iscsi.transform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.connector.ConnectRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +25,7 @@ final class OcsfJson {
     private OcsfJson() {
     }
 
-    static JsonNode of(SourceRecord record) {
+    static JsonNode of(ConnectRecord<?> record) {
         try {
             return MAPPER.readTree(CONVERTER.fromConnectData(record.topic(), record.valueSchema(), record.value()));
         } catch (IOException e) {

@@ -12,8 +12,10 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.data.ConnectSchema;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 import org.junit.jupiter.api.Test;
@@ -336,6 +338,20 @@ class ToOcsfTest {
         assertThat(GenericData.get().validate(schema, event)).isTrue();
         assertThat(((GenericRecord) event.get("user")).get("name").toString()).isEqualTo("iqn.1998-01.com.vmware:esx01");
         assertThat(((GenericRecord) event.get("dst_endpoint")).get("ip").toString()).isEqualTo("198.51.100.1");
+    }
+
+    @Test
+    void aSinkReadingTheTopicThroughAvroGetsTheSameEvents() {
+        AvroData avro = new AvroData(new AvroDataConfig(AvroContract.CONVERTER_SETTINGS));
+        for (SourceRecord written : List.of(logout(ESX01), ems(refusedLogin()))) {
+            Object onTheTopic = avro.fromConnectData(written.valueSchema(), written.value());
+            SchemaAndValue read = avro.toConnectData(avro.fromConnectSchema(written.valueSchema()), onTheTopic);
+            SinkRecord record = new SinkRecord(written.topic(), 0, null, null, read.schema(), read.value(), 42L);
+            ToOcsf<SinkRecord> sinkSide = new ToOcsf<>();
+            sinkSide.configure(Map.of(ToOcsf.OUTPUT_CONFIG, "map"));
+
+            assertThat(OcsfJson.of(sinkSide.apply(record))).isEqualTo(OcsfJson.of(transform("map").apply(written)));
+        }
     }
 
     @Test
