@@ -64,6 +64,7 @@ public final class OntapSourceConfig extends AbstractConfig {
     public static final String HEARTBEAT_INTERVAL_MS = "heartbeat.interval.ms";
     public static final String EMS_ENABLED = "ems.enabled";
     public static final String EMS_TOPIC = "ems.topic";
+    public static final String TABLE_TOPIC = "table.topic";
     /** Set by the connector in each task's configuration: the task's number, which health records name. */
     public static final String TASK_ID = "ontap.task.id";
 
@@ -99,6 +100,11 @@ public final class OntapSourceConfig extends AbstractConfig {
         if (emsTopic() != null && (emsTopic().equals(getString(TOPIC).trim()) || emsTopic().equals(healthTopic()))) {
             problems.add(new ConfigProblem(EMS_TOPIC, "must differ from " + TOPIC + " and " + HEALTH_TOPIC
                     + ": EMS records have a schema of their own"));
+        }
+        if (tableTopic() != null && List.of(getString(TOPIC).trim(), String.valueOf(healthTopic()),
+                String.valueOf(emsTopic())).contains(tableTopic())) {
+            problems.add(new ConfigProblem(TABLE_TOPIC, "must differ from " + TOPIC + ", " + HEALTH_TOPIC + " and "
+                    + EMS_TOPIC + ": the table holds one record per live session, compacted"));
         }
         this.clusters = List.copyOf(new ClusterSettingsReader(originalsStrings(), values(), problems)
                 .readAll(getList(CLUSTERS)));
@@ -189,6 +195,12 @@ public final class OntapSourceConfig extends AbstractConfig {
                                 + "event per session already present; 'never' records them silently, so that only "
                                 + "later changes are emitted.",
                         GROUP_EVENTS, ++events, Width.SHORT, "Snapshot mode")
+                .define(TABLE_TOPIC, Type.STRING, "", Importance.MEDIUM,
+                        "Topic of the current-sessions table: with every session event, the session as it is now "
+                                + "(a CurrentSession keyed like the events), and a tombstone when it is gone, so that "
+                                + "a compacted topic read to its end holds exactly the sessions logged in now, for a "
+                                + "KTable or a lake table. Create it with cleanup.policy=compact. Empty: no table.",
+                        GROUP_EVENTS, ++events, Width.MEDIUM, "Table topic")
                 .define(HEALTH_TOPIC, Type.STRING, DEFAULT_HEALTH_TOPIC, Importance.HIGH,
                         "Topic the health records of the clusters are written to: one when a cluster's health "
                                 + "changes (first contact, OK to FAILING, FAILING to OK, another kind of failure) and "
@@ -316,6 +328,12 @@ public final class OntapSourceConfig extends AbstractConfig {
     /** The health topic, or null when health records are switched off. */
     public String healthTopic() {
         String topic = getString(HEALTH_TOPIC);
+        return topic == null || topic.isBlank() ? null : topic.trim();
+    }
+
+    /** The current-sessions table topic, or null when there is none. */
+    public String tableTopic() {
+        String topic = getString(TABLE_TOPIC);
         return topic == null || topic.isBlank() ? null : topic.trim();
     }
 

@@ -5,6 +5,7 @@ import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.event.EmsRecords;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.event.HealthRecords;
+import io.github.ontapkafka.iscsi.event.TableRecords;
 import io.github.ontapkafka.iscsi.event.HealthReport.Trigger;
 import io.github.ontapkafka.iscsi.event.Version;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
@@ -58,6 +59,8 @@ public class OntapIscsiSourceTask extends SourceTask {
     private final Map<ClusterPoller, PollMetrics> metrics = new HashMap<>();
     private SnapshotMode snapshotMode;
     private EventRecords eventRecords;
+    /** Null when there is no current-sessions table. */
+    private TableRecords tableRecords;
     /** Null when the event log is not read. */
     private EmsRecords emsRecords;
     /** Null when health records are switched off. */
@@ -85,6 +88,7 @@ public class OntapIscsiSourceTask extends SourceTask {
         OntapSourceConfig config = new OntapSourceConfig(props);
         snapshotMode = config.snapshotMode();
         eventRecords = new EventRecords(config.topic());
+        tableRecords = config.tableTopic() == null ? null : new TableRecords(config.tableTopic());
         emsRecords = config.emsTopic() == null ? null : new EmsRecords(config.emsTopic());
         String healthTopic = config.healthTopic();
         healthRecords = healthTopic == null ? null : new HealthRecords(healthTopic, props.getOrDefault("name", ""),
@@ -165,8 +169,11 @@ public class OntapIscsiSourceTask extends SourceTask {
             ClusterState state = stateOf(poller, identity);
             ChangeBatch batch = state.poll(outcome.sessions(), outcome.observedAt(), snapshotMode, outcome.sessions().scope());
             poller.passedOver(outcome.sessions().oddities());
-            List<SourceRecord> records = new ArrayList<>(
-                    eventRecords.of(identity, OffsetFormat.partition(identity.uuid()), batch));
+            Map<String, Object> partition = OffsetFormat.partition(identity.uuid());
+            List<SourceRecord> records = new ArrayList<>(eventRecords.of(identity, partition, batch));
+            if (tableRecords != null) {
+                records = tableRecords.with(identity, partition, batch, records);
+            }
             if (emsCursor != null) {
                 records.addAll(emsRecords(poller, identity, emsCursor, outcome));
             }

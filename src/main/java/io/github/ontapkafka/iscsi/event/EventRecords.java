@@ -29,7 +29,7 @@ public final class EventRecords {
 
     public List<SourceRecord> of(ClusterIdentity cluster, Map<String, ?> partition, ChangeBatch batch) {
         List<SourceRecord> records = new ArrayList<>(batch.changes().size());
-        Struct clusterStruct = new Struct(EventSchemas.CLUSTER).put("name", cluster.name()).put("uuid", cluster.uuid());
+        Struct clusterStruct = cluster(cluster);
         long timestamp = batch.observedAt().toEpochMilli();
         for (int i = 0; i < batch.changes().size(); i++) {
             SessionChange change = batch.changes().get(i);
@@ -40,7 +40,11 @@ public final class EventRecords {
         return records;
     }
 
-    private static Struct key(ClusterIdentity cluster, SessionChange change) {
+    static Struct cluster(ClusterIdentity cluster) {
+        return new Struct(EventSchemas.CLUSTER).put("name", cluster.name()).put("uuid", cluster.uuid());
+    }
+
+    static Struct key(ClusterIdentity cluster, SessionChange change) {
         return new Struct(EventSchemas.KEY)
                 .put("cluster_uuid", cluster.uuid())
                 .put("svm_uuid", change.key().svmUuid())
@@ -67,7 +71,7 @@ public final class EventRecords {
                         : firstSeen.millisUntil(batch.observedAt()));
     }
 
-    private static Struct session(IscsiSession session) {
+    static Struct session(IscsiSession session) {
         Struct initiator = session.initiator() == null ? null : new Struct(EventSchemas.INITIATOR)
                 .put("name", session.initiator().name())
                 .put("alias", session.initiator().alias())

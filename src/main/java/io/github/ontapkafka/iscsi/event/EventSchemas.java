@@ -81,6 +81,18 @@ public final class EventSchemas {
             .field("tsih", SchemaBuilder.int32().doc("Target session identifying handle.").build())
             .build();
 
+    private static final Schema FIRST_SEEN_AT = Timestamp.builder().optional().doc("When the connector first "
+            + "saw the session logged in, to the second: the observed_at of its LOGIN, or, if "
+            + "first_seen_is_lower_bound, of the poll that first found it already logged in (its SNAPSHOT, or the "
+            + "poll that took it into scope). For LOGOUT, of the session that ended. Null only if unknown: in "
+            + "records written before version 2 of SessionEvent, and for sessions known from an offset that stored "
+            + "no poll time.").build();
+
+    private static final Schema FIRST_SEEN_IS_LOWER_BOUND = SchemaBuilder.bool().optional().doc("True if the "
+            + "session was already logged in when first seen, so that it has been logged in at least since "
+            + "first_seen_at; false if first_seen_at is its LOGIN's observed_at. Null when first_seen_at is.")
+            .build();
+
     public static final Schema VALUE = struct("SessionEvent", "A change of an iSCSI session on an ONTAP cluster.")
             .version(VALUE_VERSION)
             .field("event_id", SchemaBuilder.string().doc("Unique id of the event; a replay of the same event after "
@@ -98,19 +110,29 @@ public final class EventSchemas {
                     + "connections are unknown because the change happened while the connector was stopped."))
             .field("connections_removed", connectionList("For CONNECTION_CHANGE: connections that are gone or "
                     + "changed. Null as for connections_added."))
-            .field("first_seen_at", Timestamp.builder().optional().doc("When the connector first saw the session "
-                    + "logged in, to the second: the observed_at of its LOGIN, or, if first_seen_is_lower_bound, of "
-                    + "the poll that first found it already logged in (its SNAPSHOT, or the poll that took it into "
-                    + "scope). For LOGOUT, of the session that ended. Null only if unknown: in records written before version 2 "
-                    + "of this schema, and for sessions known from an offset that stored no poll time.").build())
-            .field("first_seen_is_lower_bound", SchemaBuilder.bool().optional().doc("True if the session was "
-                    + "already logged in when first seen, so that it has been logged in at least since "
-                    + "first_seen_at; false if first_seen_at is its LOGIN's observed_at. Null when first_seen_at "
-                    + "is.").build())
+            .field("first_seen_at", FIRST_SEEN_AT)
+            .field("first_seen_is_lower_bound", FIRST_SEEN_IS_LOWER_BOUND)
             .field("duration_ms", SchemaBuilder.int64().optional().doc("For LOGOUT: how long the session was "
                     + "logged in, observed_at minus first_seen_at in milliseconds, exact to the poll interval (the "
                     + "login and the logout each happened in the interval before the poll that saw it); a lower "
                     + "bound if first_seen_is_lower_bound. Null for other types and when first_seen_at is.").build())
+            .build();
+
+    /** The value of the current-sessions table topic, whose key is {@link #KEY}. */
+    public static final Schema CURRENT_SESSION = struct("CurrentSession", "An iSCSI session logged in now, as "
+            + "the connector last saw it: the value of the current-sessions table topic, keyed like the session "
+            + "events and written with each of them; a LOGOUT deletes it (a tombstone).")
+            .version(VERSION)
+            .field("cluster", CLUSTER)
+            .field("session", SESSION)
+            .field("first_seen_at", FIRST_SEEN_AT)
+            .field("first_seen_is_lower_bound", FIRST_SEEN_IS_LOWER_BOUND)
+            .field("observed_at", Timestamp.builder().doc("When the poll that wrote this state completed.").build())
+            .field("last_event_id", optionalString("The event_id of the session event written with this state. "
+                    + "Null for a session taken in without an event: already logged in at the first poll under "
+                    + "snapshot.mode=never, or when a new filter took it into scope."))
+            .field("last_event_type", optionalString("The event_type of that event: SNAPSHOT, LOGIN or "
+                    + "CONNECTION_CHANGE. Null as last_event_id."))
             .build();
 
     private EventSchemas() {

@@ -9,14 +9,32 @@ import java.util.Map;
  * The changes one poll of a cluster found, with what each record needs: the batch's generation (part of every event
  * id), the poll times, and the offset after each change.
  *
+ * <p>Also the changes of the tracked sessions that make no event ({@code unreported}: sessions that left a new
+ * baseline, and under {@code snapshot.mode=never} those that entered it), for a view of the live sessions, and the
+ * offsets a record of such a view carries so that it is never lost: one that redoes the whole poll, and one before
+ * each change.
+ *
  * @param previousObservedAt the last poll that saw the state before this batch (null before the first poll)
  * @param scope              the canonical form of the scope the poll listed, which every record's offset carries
+ * @param unreported         the changes of the tracked sessions without an event, departures first, in key order
+ * @param offsetBeforePoll   the offset of the state before the poll: a task resuming from it polls again from there
+ * @param states             null if the poll changed nothing, reported or not
  */
 public record ChangeBatch(List<SessionChange> changes, long generation, Instant observedAt, Instant previousObservedAt,
-                          String scope, BatchStates states) {
+                          String scope, List<SessionChange> unreported, Map<String, Object> offsetBeforePoll,
+                          BatchStates states) {
 
     public boolean isEmpty() {
         return changes.isEmpty();
+    }
+
+    /**
+     * The offset before change {@code index}: the unreported changes applied and the changes before {@code index}.
+     * A task resuming from it reports change {@code index} and those after it as this batch does. For
+     * {@code index == changes().size()}, the state after the poll.
+     */
+    public Map<String, Object> offsetBefore(int index) {
+        return offsetAt(index);
     }
 
     /**
@@ -27,9 +45,16 @@ public record ChangeBatch(List<SessionChange> changes, long generation, Instant 
      * them as {@code SNAPSHOT}s, and the batch's other changes as they were.
      */
     public Map<String, Object> offsetAfter(int index) {
-        boolean last = index == changes.size() - 1;
-        boolean snapshotInProgress = !last && changes.get(index + 1).type() == ChangeType.SNAPSHOT;
-        return new StateOffset(states, index + 1, last ? generation : generation - 1,
-                last ? observedAt : previousObservedAt, snapshotInProgress, scope);
+        return offsetAt(index + 1);
+    }
+
+    /** The offset with the first {@code applied} changes emitted. */
+    private Map<String, Object> offsetAt(int applied) {
+        boolean complete = applied == changes.size();
+        boolean snapshotInProgress = !complete && changes.get(applied).type() == ChangeType.SNAPSHOT;
+        // A batch without changes did not advance the generation; one with changes did, with its last record.
+        long generationAt = complete || changes.isEmpty() ? generation : generation - 1;
+        return new StateOffset(states, applied, generationAt, complete ? observedAt : previousObservedAt,
+                snapshotInProgress, scope);
     }
 }

@@ -43,6 +43,9 @@ public final class ClusterState {
     }
 
     public static ClusterState restore(OffsetFormat.StoredState stored) {
+        if (stored.firstPollPending()) {
+            return fresh();
+        }
         return new ClusterState(SessionTable.ofDigests(stored.sessions()), stored.sessions(), stored.generation(),
                 stored.polledAt(), true, stored.snapshotInProgress(), stored.scope());
     }
@@ -61,6 +64,7 @@ public final class ClusterState {
     public <E extends Exception> ChangeBatch poll(LiveSessions<E> live, Instant observedAt, SnapshotMode mode,
                                                   SessionScope scope) throws E {
         Instant previous = lastPolledAt;
+        Map<String, Object> offsetBeforePoll = baselineKnown ? lastOffset() : OffsetFormat.beforeFirstPoll();
         String listedUnder = scope.canonical();
         boolean newBaseline = !baselineKnown || !listedUnder.equals(this.scope);
         Membership membership = Membership.of(newBaseline, snapshotPending, mode);
@@ -79,13 +83,15 @@ public final class ClusterState {
             if (newBaseline) {
                 offsetPolledAt = observedAt;
             }
-            return new ChangeBatch(List.of(), generation, observedAt, previous, listedUnder, null);
+            return new ChangeBatch(List.of(), generation, observedAt, previous, listedUnder, diff.unreported(),
+                    offsetBeforePoll, diff.unreported().isEmpty() ? null : new BatchStates(baseline, ChangeDigests.NONE));
         }
         BatchStates states = new BatchStates(baseline, ChangeDigests.of(diff.changes(), tracked::canonical));
         generation++;
         committed = states.after();
         offsetPolledAt = observedAt;
-        return new ChangeBatch(diff.changes(), generation, observedAt, previous, listedUnder, states);
+        return new ChangeBatch(diff.changes(), generation, observedAt, previous, listedUnder, diff.unreported(),
+                offsetBeforePoll, states);
     }
 
     /**

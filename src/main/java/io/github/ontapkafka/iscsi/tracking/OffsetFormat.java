@@ -17,6 +17,10 @@ import java.util.Map;
  * of that batch carries the new scope, so a task resuming from any of them does not take its departures for logouts;
  * {@code snapshot_in_progress} makes it finish the snapshot. Scopes are compared as text: the same filter in another
  * form would only cause a rescope, never an event.
+ *
+ * <p>{@code first_poll_pending} (true, absent otherwise) marks the state before a cluster's first poll, which a
+ * record carries when it must be redone with the whole of that poll (see {@link ChangeBatch#offsetBeforePoll}): a
+ * task resuming from it polls the cluster as for the first time.
  */
 public final class OffsetFormat {
 
@@ -27,6 +31,7 @@ public final class OffsetFormat {
     public static final String SNAPSHOT_IN_PROGRESS = "snapshot_in_progress";
     public static final String SCOPE = "scope";
     public static final String SESSIONS = "sessions";
+    public static final String FIRST_POLL_PENDING = "first_poll_pending";
     public static final int CURRENT_FORMAT = 1;
 
     private OffsetFormat() {
@@ -34,6 +39,12 @@ public final class OffsetFormat {
 
     public static Map<String, Object> partition(String clusterUuid) {
         return Map.of(PARTITION_CLUSTER_UUID, clusterUuid);
+    }
+
+    /** The offset of a cluster that was never polled. */
+    static Map<String, Object> beforeFirstPoll() {
+        return Map.of(FORMAT, CURRENT_FORMAT, GENERATION, 0L, FIRST_POLL_PENDING, true,
+                SESSIONS, StateCodec.encode(DigestSnapshot.EMPTY));
     }
 
     /** Reads a stored offset, or throws {@link UnusableOffsetException} naming the field that is wrong. */
@@ -53,6 +64,10 @@ public final class OffsetFormat {
         if (inProgress != null && !(inProgress instanceof Boolean)) {
             throw new UnusableOffsetException("offset field '" + SNAPSHOT_IN_PROGRESS + "' is not a boolean");
         }
+        Object firstPollPending = offset.get(FIRST_POLL_PENDING);
+        if (firstPollPending != null && !(firstPollPending instanceof Boolean)) {
+            throw new UnusableOffsetException("offset field '" + FIRST_POLL_PENDING + "' is not a boolean");
+        }
         Object scope = offset.get(SCOPE);
         if (scope != null && !(scope instanceof String)) {
             throw new UnusableOffsetException("offset field '" + SCOPE + "' is not a string");
@@ -65,7 +80,7 @@ public final class OffsetFormat {
         // Sessions stored without first-seen times were logged in at least since the poll the offset reflects.
         FirstSeen firstSeenBefore = polled == null ? null : FirstSeen.atLeastSince(polled);
         return new StoredState(generation, polled, Boolean.TRUE.equals(inProgress), scope == null ? "" : (String) scope,
-                StateCodec.decode(encoded, firstSeenBefore));
+                StateCodec.decode(encoded, firstSeenBefore), Boolean.TRUE.equals(firstPollPending));
     }
 
     private static long number(Map<String, ?> offset, String field) {
@@ -80,9 +95,10 @@ public final class OffsetFormat {
     /**
      * A cluster's state as read back from an offset.
      *
-     * @param scope the canonical form of the scope of the sessions, "" for all sessions
+     * @param scope            the canonical form of the scope of the sessions, "" for all sessions
+     * @param firstPollPending whether the cluster was never polled: the state is that of a fresh start
      */
     public record StoredState(long generation, Instant polledAt, boolean snapshotInProgress, String scope,
-                              DigestSnapshot sessions) {
+                              DigestSnapshot sessions, boolean firstPollPending) {
     }
 }

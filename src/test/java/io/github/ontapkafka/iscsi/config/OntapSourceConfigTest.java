@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,21 @@ class OntapSourceConfigTest {
 
         assertThatThrownBy(() -> new OntapSourceConfig(same)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining(OntapSourceConfig.HEALTH_TOPIC).hasMessageContaining("must differ from topic");
+    }
+
+    @Test
+    void refusesATableTopicThatIsAnotherTopicOfTheConnectorAndIsOffByDefault() {
+        assertThat(new OntapSourceConfig(props("https://cluster1.example.com")).tableTopic()).isNull();
+        for (String other : List.of("ontap.iscsi.sessions", "ontap.iscsi.health")) {
+            Map<String, String> same = new HashMap<>(props("https://cluster1.example.com"));
+            same.put(OntapSourceConfig.TABLE_TOPIC, other);
+
+            assertThatThrownBy(() -> new OntapSourceConfig(same)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(OntapSourceConfig.TABLE_TOPIC).hasMessageContaining("must differ from topic");
+        }
+        Map<String, String> table = new HashMap<>(props("https://cluster1.example.com"));
+        table.put(OntapSourceConfig.TABLE_TOPIC, " ontap.iscsi.sessions.current ");
+        assertThat(new OntapSourceConfig(table).tableTopic()).isEqualTo("ontap.iscsi.sessions.current");
     }
 
     @Test

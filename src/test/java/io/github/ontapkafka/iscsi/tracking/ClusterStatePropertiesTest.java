@@ -250,7 +250,8 @@ class ClusterStatePropertiesTest {
             }
             int from = Math.max(0, emitted.size() - 1 - batchesBack);
             ChangeBatch batch = emitted.get(from);
-            int committed = Math.floorMod(record, batch.changes().size());
+            // -1: from the offset before the batch's first change, which a table record carries.
+            int committed = Math.floorMod(record, batch.changes().size() + 1) - 1;
             boolean last = committed == batch.changes().size() - 1;
             Statistics.label("restart from").collect(!expected.get(from).rescope() ? "a batch going on"
                     : last ? "a rescope batch, its last record" : "a rescope batch, before its last record");
@@ -259,7 +260,7 @@ class ClusterStatePropertiesTest {
                     .equals(ClusterModel.digestsOf(expected.get(from).sessionsAfter(batch.changes().size())));
 
             state = ClusterState.restore(OffsetFormat.parse(ClusterStateTest.storedAndReadBack(
-                    batch.offsetAfter(committed))));
+                    batch.offsetBefore(committed + 1))));
             model.restart(expected.get(from), committed);
             assertTrackedAsModelSays();
 
