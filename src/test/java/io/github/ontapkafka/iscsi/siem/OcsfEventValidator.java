@@ -38,7 +38,6 @@ final class OcsfEventValidator {
     }
 
     List<String> validate(JsonNode event) {
-        violations.clear();
         if (!(event instanceof ObjectNode root)) {
             return List.of("(event): expected a JSON object but got " + JsonKinds.describe(event));
         }
