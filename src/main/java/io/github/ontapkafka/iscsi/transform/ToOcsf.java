@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Turns the connector's session events and EMS records into <a href="https://schema.ocsf.io/1.5.0/">OCSF 1.5.0</a>
  * Authentication events (class_uid 3002, category_uid 3), for a SIEM that reads OCSF (AWS Security Lake, Splunk's OCSF
- * add-on). Any other record passes unchanged, tombstones and the health records included: restrict the transform
- * with a {@code TopicNameMatches} predicate. Key, timestamp, headers and topic stay as they were.
+ * add-on). Any other record passes unchanged, tombstones, health and current-sessions table records included: restrict
+ * the transform with a {@code TopicNameMatches} predicate. Key, timestamp, headers and topic stay as they were.
  *
  * <p><b>Session events</b> are a successful ({@code status_id} 1), informational ({@code severity_id} 1), remote
  * ({@code is_remote}) network logon ({@code logon_type_id} 3) of the initiator to the iSCSI service of the SVM:

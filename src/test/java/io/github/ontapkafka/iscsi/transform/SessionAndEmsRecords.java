@@ -4,6 +4,7 @@ import io.github.ontapkafka.iscsi.event.EmsRecords;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.event.HealthRecords;
 import io.github.ontapkafka.iscsi.event.HealthReport;
+import io.github.ontapkafka.iscsi.event.TableRecords;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.EmsEvent;
@@ -86,6 +87,14 @@ final class SessionAndEmsRecords {
 
     private static List<SourceRecord> records(ChangeBatch batch) {
         return new EventRecords(SESSION_TOPIC).of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()), batch);
+    }
+
+    /** The current-sessions table's record of a session present at the first poll. */
+    static SourceRecord tableRecord(IscsiSession session) {
+        ChangeBatch batch = ClusterState.fresh().poll(live(session), pollTime(0), SnapshotMode.INITIAL,
+                SessionScope.ALL);
+        return new TableRecords("ontap.iscsi.current").with(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()), batch,
+                records(batch)).get(0);
     }
 
     /** A connection over IPv6, as from a dual-stack host to an IPv6 LIF. */

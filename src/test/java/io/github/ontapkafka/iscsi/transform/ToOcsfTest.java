@@ -41,6 +41,7 @@ import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.logout;
 import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.pollTime;
 import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.refusedLogin;
 import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.snapshot;
+import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.tableRecord;
 import static io.github.ontapkafka.iscsi.transform.SessionAndEmsRecords.unauthenticatedConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -359,12 +360,14 @@ class ToOcsfTest {
         ToOcsf<SourceRecord> transform = transform("map");
         Schema other = SchemaBuilder.struct().name("com.example.Other").field("a", Schema.STRING_SCHEMA).build();
         SourceRecord health = health();
+        SourceRecord table = tableRecord(ESX01);
         SourceRecord tombstone = new SourceRecord(null, null, "ontap.iscsi.sessions", null, EventSchemas.KEY,
                 ((Struct) login(ESX01).key()), EventSchemas.VALUE, null);
         SourceRecord foreign = new SourceRecord(null, null, "t", null, other, new Struct(other).put("a", "x"));
         SourceRecord schemaless = new SourceRecord(null, null, "t", null, null, Map.of("event_type", "LOGIN"));
 
-        assertThat(List.of(health, tombstone, foreign, schemaless))
+        assertThat(table.valueSchema().name()).isNotEqualTo(EventSchemas.VALUE.name());
+        assertThat(List.of(health, table, tombstone, foreign, schemaless))
                 .allSatisfy(record -> assertThat(transform.apply(record)).isSameAs(record));
     }
 
