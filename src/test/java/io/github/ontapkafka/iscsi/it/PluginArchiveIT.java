@@ -33,12 +33,15 @@ class PluginArchiveIT {
 
     /** The connector's own packages, the only classes its jar may hold. */
     private static final Pattern CONNECTOR_CLASS = Pattern.compile(
-            "io/github/ontapkafka/iscsi/(connector|config|event|tracking|ontap|model)/"
+            "io/github/ontapkafka/iscsi/(connector|config|event|tracking|ontap|model|transform)/"
                     + "([A-Za-z0-9_$]+|package-info)\\.class");
     private static final Set<String> CONNECTOR_RESOURCES = Set.of(
             "META-INF/MANIFEST.MF",
             "META-INF/services/org.apache.kafka.connect.source.SourceConnector",
+            "META-INF/services/org.apache.kafka.connect.transforms.Transformation",
             "ontap-iscsi-connector.properties");
+    /** The connector's OCSF extension, shipped so that users can load it into their OCSF tooling. */
+    private static final Pattern OCSF_EXTENSION = Pattern.compile("ocsf/extension/[a-z_/]+\\.json");
     private static final Pattern MAVEN_METADATA = Pattern.compile("META-INF/maven/.+/(pom\\.xml|pom\\.properties)");
     /** The runtime dependencies a reviewer has agreed to: OkHttp with Okio and Kotlin's library, Jackson's parser. */
     private static final Pattern ACCEPTED_DEPENDENCY = Pattern.compile(
@@ -84,7 +87,7 @@ class PluginArchiveIT {
         List<String> foreign = entries.keySet().stream()
                 .filter(name -> !name.endsWith("/"))
                 .filter(name -> !CONNECTOR_CLASS.matcher(name).matches() && !CONNECTOR_RESOURCES.contains(name)
-                        && !MAVEN_METADATA.matcher(name).matches())
+                        && !OCSF_EXTENSION.matcher(name).matches() && !MAVEN_METADATA.matcher(name).matches())
                 .toList();
         assertThat(foreign).as("entries of the connector jar outside the connector's packages").isEmpty();
         assertThat(entries.keySet()).anyMatch(name -> name.endsWith("OntapIscsiSourceConnector.class"));
