@@ -3,6 +3,7 @@ package io.github.ontapkafka.iscsi.connector;
 import io.github.ontapkafka.iscsi.config.ClusterSettings;
 import io.github.ontapkafka.iscsi.config.ConfigProblem;
 import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
+import io.github.ontapkafka.iscsi.event.Version;
 import io.github.ontapkafka.iscsi.ontap.OntapClients;
 import io.github.ontapkafka.iscsi.tracking.EmsCursor;
 import io.github.ontapkafka.iscsi.tracking.OffsetFormat;

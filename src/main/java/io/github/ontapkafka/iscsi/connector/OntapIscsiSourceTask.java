@@ -6,6 +6,7 @@ import io.github.ontapkafka.iscsi.event.EmsRecords;
 import io.github.ontapkafka.iscsi.event.EventRecords;
 import io.github.ontapkafka.iscsi.event.HealthRecords;
 import io.github.ontapkafka.iscsi.event.HealthReport.Trigger;
+import io.github.ontapkafka.iscsi.event.Version;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.ontap.ClusterUrl;
 import io.github.ontapkafka.iscsi.ontap.OntapClient;

@@ -6,7 +6,11 @@
  * {@code src/main/avro/*.avsc}), {@link io.github.ontapkafka.iscsi.event.EventRecords} (a batch of changes to
  * {@code SourceRecord}s) and {@link io.github.ontapkafka.iscsi.event.EventIds} (the deterministic {@code event_id});
  * {@link io.github.ontapkafka.iscsi.event.EmsSchemas}, {@link io.github.ontapkafka.iscsi.event.EmsRecords} and
- * {@link io.github.ontapkafka.iscsi.event.EmsEventKind} for the event log's records.
+ * {@link io.github.ontapkafka.iscsi.event.EmsEventKind} for the event log's records; the connector's
+ * {@link io.github.ontapkafka.iscsi.event.Version}, which the connector and the transforms report.
+ *
+ * <p><b>Used by:</b> {@code connector}, and {@code transform}, which reads the records by the names these schemas
+ * give.
  *
  * <p><b>May use:</b> {@code tracking}, {@code model}, Connect's data and source record API.
  *

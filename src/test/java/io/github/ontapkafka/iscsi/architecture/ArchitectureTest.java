@@ -15,8 +15,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The package map of the shipped code: connector → (config, event) → tracking → ontap → model, one direction, no
- * cycles, and each package using only the libraries it is meant to. The simulator is held to standing in for ONTAP.
+ * The package map of the shipped code: connector → (config, event) → tracking → ontap → model, and transform → event,
+ * one direction, no cycles, and each package using only the libraries it is meant to. The simulator is held to
+ * standing in for ONTAP.
  */
 class ArchitectureTest {
 
@@ -40,7 +41,7 @@ class ArchitectureTest {
     @Test
     void importsTheShippedPackagesOnly() {
         assertThat(shipped.stream().map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0]))
-                .containsOnly("connector", "config", "event", "tracking", "ontap", "model");
+                .containsOnly("connector", "config", "event", "tracking", "ontap", "model", "transform");
         assertThat(simulator).isNotEmpty();
     }
 
@@ -53,14 +54,16 @@ class ArchitectureTest {
     void dependenciesPointOneWay() {
         ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("connector").definedBy(ROOT + ".connector..")
+                .layer("transform").definedBy(ROOT + ".transform..")
                 .layer("config").definedBy(ROOT + ".config..")
                 .layer("event").definedBy(ROOT + ".event..")
                 .layer("tracking").definedBy(ROOT + ".tracking..")
                 .layer("ontap").definedBy(ROOT + ".ontap..")
                 .layer("model").definedBy(ROOT + ".model..")
                 .whereLayer("connector").mayNotBeAccessedByAnyLayer()
+                .whereLayer("transform").mayNotBeAccessedByAnyLayer()
                 .whereLayer("config").mayOnlyBeAccessedByLayers("connector")
-                .whereLayer("event").mayOnlyBeAccessedByLayers("connector")
+                .whereLayer("event").mayOnlyBeAccessedByLayers("connector", "transform")
                 .whereLayer("tracking").mayOnlyBeAccessedByLayers("connector", "config", "event")
                 .whereLayer("ontap").mayOnlyBeAccessedByLayers("connector", "config", "tracking")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("connector", "config", "event", "tracking", "ontap");
@@ -80,7 +83,8 @@ class ArchitectureTest {
 
     @Test
     void httpAndJsonStayInTheOntapClient() {
-        noClasses().that().resideInAnyPackage(ROOT + ".tracking..", ROOT + ".model..", ROOT + ".event..")
+        noClasses().that().resideInAnyPackage(ROOT + ".tracking..", ROOT + ".model..", ROOT + ".event..",
+                        ROOT + ".transform..")
                 .should().dependOnClassesThat().resideInAnyPackage("okhttp3..", "okio..", "com.fasterxml..")
                 .check(shipped);
     }

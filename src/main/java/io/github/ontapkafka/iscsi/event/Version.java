@@ -1,18 +1,21 @@
-package io.github.ontapkafka.iscsi.connector;
+package io.github.ontapkafka.iscsi.event;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The connector's version, written into a resource by the build. */
-final class Version {
+/**
+ * The connector's version, written into a resource by the build. Here rather than in {@code connector} because the
+ * transforms report it too, and they may use {@code event} only.
+ */
+public final class Version {
 
     private static final String VERSION = load();
 
     private Version() {
     }
 
-    static String get() {
+    public static String get() {
         return VERSION;
     }
 
