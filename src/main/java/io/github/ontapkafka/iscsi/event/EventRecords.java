@@ -8,6 +8,8 @@ import io.github.ontapkafka.iscsi.model.IpEndpoint;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.NetworkInterface;
 import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
+import io.github.ontapkafka.iscsi.tracking.ChangeType;
+import io.github.ontapkafka.iscsi.tracking.FirstSeen;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -48,6 +50,7 @@ public final class EventRecords {
 
     private static Struct value(ClusterIdentity cluster, Struct clusterStruct, SessionChange change,
                                 ChangeBatch batch) {
+        FirstSeen firstSeen = change.firstSeen();
         return new Struct(EventSchemas.VALUE)
                 .put("event_id", EventIds.of(cluster.uuid(), change, batch.generation()))
                 .put("event_type", change.type().name())
@@ -57,7 +60,11 @@ public final class EventRecords {
                 .put("cluster", clusterStruct)
                 .put("session", session(change.session()))
                 .put("connections_added", connections(change.connectionsAdded()))
-                .put("connections_removed", connections(change.connectionsRemoved()));
+                .put("connections_removed", connections(change.connectionsRemoved()))
+                .put("first_seen_at", firstSeen == null ? null : Date.from(firstSeen.at()))
+                .put("first_seen_is_lower_bound", firstSeen == null ? null : firstSeen.lowerBound())
+                .put("duration_ms", change.type() != ChangeType.LOGOUT || firstSeen == null ? null
+                        : firstSeen.millisUntil(batch.observedAt()));
     }
 
     private static Struct session(IscsiSession session) {

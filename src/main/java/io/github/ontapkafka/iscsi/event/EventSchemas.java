@@ -13,6 +13,8 @@ public final class EventSchemas {
 
     public static final String NAMESPACE = "io.github.ontapkafka.iscsi";
     public static final int VERSION = 1;
+    /** Version 2 added the session's lifetime: first_seen_at, first_seen_is_lower_bound and duration_ms. */
+    public static final int VALUE_VERSION = 2;
 
     public static final Schema IP_ENDPOINT = struct("IpEndpoint", "An IP address (IPv4 or IPv6) and TCP port.")
             .optional()
@@ -80,7 +82,7 @@ public final class EventSchemas {
             .build();
 
     public static final Schema VALUE = struct("SessionEvent", "A change of an iSCSI session on an ONTAP cluster.")
-            .version(VERSION)
+            .version(VALUE_VERSION)
             .field("event_id", SchemaBuilder.string().doc("Unique id of the event; a replay of the same event after "
                     + "a failure carries the same id.").build())
             .field("event_type", SchemaBuilder.string().doc("SNAPSHOT (present at the first poll), LOGIN, LOGOUT or "
@@ -96,6 +98,19 @@ public final class EventSchemas {
                     + "connections are unknown because the change happened while the connector was stopped."))
             .field("connections_removed", connectionList("For CONNECTION_CHANGE: connections that are gone or "
                     + "changed. Null as for connections_added."))
+            .field("first_seen_at", Timestamp.builder().optional().doc("When the connector first saw the session "
+                    + "logged in, to the second: the observed_at of its LOGIN, or, if first_seen_is_lower_bound, of "
+                    + "the poll that first found it already logged in (its SNAPSHOT, or the poll that took it into "
+                    + "scope). For LOGOUT, of the session that ended. Null only if unknown: in records written before version 2 "
+                    + "of this schema, and for sessions known from an offset that stored no poll time.").build())
+            .field("first_seen_is_lower_bound", SchemaBuilder.bool().optional().doc("True if the session was "
+                    + "already logged in when first seen, so that it has been logged in at least since "
+                    + "first_seen_at; false if first_seen_at is its LOGIN's observed_at. Null when first_seen_at "
+                    + "is.").build())
+            .field("duration_ms", SchemaBuilder.int64().optional().doc("For LOGOUT: how long the session was "
+                    + "logged in, observed_at minus first_seen_at in milliseconds, exact to the poll interval (the "
+                    + "login and the logout each happened in the interval before the poll that saw it); a lower "
+                    + "bound if first_seen_is_lower_bound. Null for other types and when first_seen_at is.").build())
             .build();
 
     private EventSchemas() {

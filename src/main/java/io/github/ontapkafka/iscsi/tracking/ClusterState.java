@@ -64,7 +64,8 @@ public final class ClusterState {
         String listedUnder = scope.canonical();
         boolean newBaseline = !baselineKnown || !listedUnder.equals(this.scope);
         Membership membership = Membership.of(newBaseline, snapshotPending, mode);
-        SessionDiff.Result diff = SessionDiff.compute(tracked, live, membership, committed.svmNames()::get);
+        SessionDiff.Result diff = SessionDiff.compute(tracked, live, membership, committed.svmNames()::get,
+                committed::firstSeen, observedAt);
         tracked.apply(diff.updates());
         lastPolledAt = observedAt;
         baselineKnown = true;

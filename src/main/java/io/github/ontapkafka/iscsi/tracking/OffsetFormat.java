@@ -61,8 +61,11 @@ public final class OffsetFormat {
         if (!(sessions instanceof String encoded)) {
             throw new UnusableOffsetException("offset field '" + SESSIONS + "' is missing or not a string");
         }
-        return new StoredState(generation, polledAt == null ? null : Instant.ofEpochMilli(polledAt),
-                Boolean.TRUE.equals(inProgress), scope == null ? "" : (String) scope, StateCodec.decode(encoded));
+        Instant polled = polledAt == null ? null : Instant.ofEpochMilli(polledAt);
+        // Sessions stored without first-seen times were logged in at least since the poll the offset reflects.
+        FirstSeen firstSeenBefore = polled == null ? null : FirstSeen.atLeastSince(polled);
+        return new StoredState(generation, polled, Boolean.TRUE.equals(inProgress), scope == null ? "" : (String) scope,
+                StateCodec.decode(encoded, firstSeenBefore));
     }
 
     private static long number(Map<String, ?> offset, String field) {

@@ -17,7 +17,10 @@ import java.util.List;
  *                           types, and when the previous connections are unknown (only their digest survived a
  *                           restart)
  * @param connectionsRemoved for {@code CONNECTION_CHANGE}: connections that are gone or changed; null as above
+ * @param firstSeen          when the session was first seen logged in (for {@code LOGOUT}: the session that ended),
+ *                           null if unknown
  */
 public record SessionChange(ChangeType type, SessionKey key, IscsiSession session, long digestBefore, long digestAfter,
-                            List<Connection> connectionsAdded, List<Connection> connectionsRemoved) {
+                            List<Connection> connectionsAdded, List<Connection> connectionsRemoved,
+                            FirstSeen firstSeen) {
 }

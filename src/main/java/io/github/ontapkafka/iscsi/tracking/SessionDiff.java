@@ -5,6 +5,7 @@ import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.model.SessionKey;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,10 +47,14 @@ public final class SessionDiff {
      * @param membership what to report of the sessions that appear in or are gone from the listing
      * @param svmNames SVM names by UUID, to name the SVM of a session that logged out unseen; those the unreported
      *                 changes carry take precedence, as they would in the state a restart midway resumes from
+     * @param firstSeen when each remembered session was first seen; sessions that appear now are first seen at
+     *                 {@code observedAt}, exactly if they logged in, as a lower bound if they are a snapshot
      * @throws E if a record that has to be read is not a valid session, or a key is listed twice
      */
     public static <E extends Exception> Result compute(SessionTable before, LiveSessions<E> live, Membership membership,
-                                                       Function<String, String> svmNames) throws E {
+                                                       Function<String, String> svmNames,
+                                                       Function<SessionKey, FirstSeen> firstSeen, Instant observedAt)
+            throws E {
         List<Integer> unknown = before.markUnchanged(live);
         int unchanged = live.size() - unknown.size();
         Map<SessionKey, Read> read = new HashMap<>();
@@ -69,7 +74,8 @@ public final class SessionDiff {
             before.forEachNotMarked(old -> {
                 if (!read.containsKey(old.key())) {
                     (membership.departuresReported() ? changes : unreported)
-                            .add(logout(old.key(), before.content(old), old.digest(), svmNames));
+                            .add(logout(old.key(), before.content(old), old.digest(), svmNames,
+                                    firstSeen.apply(old.key())));
                     updates.add(SessionUpdate.removal(old.key()));
                 }
             });
@@ -83,7 +89,7 @@ public final class SessionDiff {
             updates.add(update);
             if (before.get(key) == null) {
                 (membership.arrivalsReported() ? changes : unreported)
-                        .add(appeared(membership.arrival(), key, session, update.digest()));
+                        .add(appeared(membership.arrival(), key, session, update.digest(), observedAt));
             } else {
                 kept.add(update);
             }
@@ -92,7 +98,7 @@ public final class SessionDiff {
         Function<String, String> names = withNamesOf(unreported, svmNames);
         for (SessionUpdate update : kept) {
             TrackedSession old = before.get(update.key());
-            compare(update.key(), old, before.content(old), update.session(), update.digest(), names, changes);
+            compare(old, before.content(old), update, firstSeen.apply(update.key()), observedAt, names, changes);
         }
         changes.sort(SNAPSHOTS_FIRST);
         return new Result(changes, unreported, updates);
@@ -117,31 +123,38 @@ public final class SessionDiff {
      * A session whose record changed: a new login under the same key, a change of connections, or (no event) of
      * descriptive attributes only, whose new values the next event carries.
      *
-     * @param last the old session's content, null if only its digest is known
+     * @param last      the old session's content, null if only its digest is known
+     * @param firstSeen when the old session was first seen
      */
-    private static void compare(SessionKey key, TrackedSession old, IscsiSession last, IscsiSession now,
-                                long digest, Function<String, String> svmNames, List<SessionChange> changes) {
-        boolean sameLogin = last != null ? last.isSameLoginAs(now) : SessionDigest.sameLogin(old.digest(), digest);
+    private static void compare(TrackedSession old, IscsiSession last, SessionUpdate now, FirstSeen firstSeen,
+                                Instant observedAt, Function<String, String> svmNames, List<SessionChange> changes) {
+        SessionKey key = now.key();
+        boolean sameLogin = last != null ? last.isSameLoginAs(now.session())
+                : SessionDigest.sameLogin(old.digest(), now.digest());
         if (!sameLogin) {
-            changes.add(logout(key, last, old.digest(), svmNames));
-            changes.add(appeared(ChangeType.LOGIN, key, now, digest));
-        } else if (old.digest() != digest) {
-            changes.add(connectionChange(key, old.digest(), last, now, digest));
+            changes.add(logout(key, last, old.digest(), svmNames, firstSeen));
+            changes.add(appeared(ChangeType.LOGIN, key, now.session(), now.digest(), observedAt));
+        } else if (old.digest() != now.digest()) {
+            changes.add(connectionChange(key, old.digest(), last, now.session(), now.digest(), firstSeen));
         }
     }
 
-    private static SessionChange appeared(ChangeType type, SessionKey key, IscsiSession now, long digest) {
-        return new SessionChange(type, key, now, SessionDigest.NONE, digest, null, null);
+    /** A session that appears: first seen now, exactly if it logged in, as a lower bound if it is a snapshot. */
+    private static SessionChange appeared(ChangeType type, SessionKey key, IscsiSession now, long digest,
+                                          Instant observedAt) {
+        FirstSeen firstSeen = type == ChangeType.LOGIN ? FirstSeen.exactly(observedAt)
+                : FirstSeen.atLeastSince(observedAt);
+        return new SessionChange(type, key, now, SessionDigest.NONE, digest, null, null, firstSeen);
     }
 
     private static SessionChange logout(SessionKey key, IscsiSession last, long digest,
-                                        Function<String, String> svmNames) {
+                                        Function<String, String> svmNames, FirstSeen firstSeen) {
         IscsiSession state = last != null ? last : IscsiSession.keyOnly(key, svmNames.apply(key.svmUuid()));
-        return new SessionChange(ChangeType.LOGOUT, key, state, digest, SessionDigest.NONE, null, null);
+        return new SessionChange(ChangeType.LOGOUT, key, state, digest, SessionDigest.NONE, null, null, firstSeen);
     }
 
     private static SessionChange connectionChange(SessionKey key, long digestBefore, IscsiSession last,
-                                                  IscsiSession now, long digestAfter) {
+                                                  IscsiSession now, long digestAfter, FirstSeen firstSeen) {
         List<Connection> added = null;
         List<Connection> removed = null;
         if (last != null) {
@@ -150,7 +163,8 @@ public final class SessionDiff {
             added = missingOrDifferent(after, before);
             removed = missingOrDifferent(before, after);
         }
-        return new SessionChange(ChangeType.CONNECTION_CHANGE, key, now, digestBefore, digestAfter, added, removed);
+        return new SessionChange(ChangeType.CONNECTION_CHANGE, key, now, digestBefore, digestAfter, added, removed,
+                firstSeen);
     }
 
     /** The connections of {@code from} that {@code other} lacks or holds in another state, in cid order. */

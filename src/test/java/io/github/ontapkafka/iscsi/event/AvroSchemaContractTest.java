@@ -5,6 +5,7 @@ import io.github.ontapkafka.iscsi.tracking.ChangeType;
 import org.apache.avro.JsonProperties;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaFormatter;
 import org.apache.kafka.connect.data.Field;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,13 +98,37 @@ class AvroSchemaContractTest {
         }
     }
 
+    /**
+     * Avro's own rules, before the registry's (SchemaEvolutionIT): the committed schema reads what every earlier
+     * release wrote, and the session events did evolve, so that the check is not of a schema against itself.
+     */
+    @ParameterizedTest
+    @MethodSource(CONTRACTS)
+    void theCommittedSchemaReadsWhatEveryEarlierReleaseWrote(AvroContract contract) throws IOException {
+        for (Schema released : contract.released()) {
+            SchemaCompatibility.SchemaPairCompatibility compatibility =
+                    SchemaCompatibility.checkReaderWriterCompatibility(contract.committed(), released);
+            assertThat(compatibility.getType()).as(contract + " reading data of " + released.getFullName() + ": "
+                    + compatibility.getDescription()).isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+        }
+    }
+
+    @Test
+    void theSessionEventsReleasedVersionOneAndHaveMovedOnSince() throws IOException {
+        assertThat(AvroContract.VALUE.released()).hasSize(1);
+        assertThat(AvroContract.VALUE.released().get(0)).isNotEqualTo(AvroContract.VALUE.committed());
+        assertThat(AvroContract.VALUE.released().get(0).getField("first_seen_at")).isNull();
+    }
+
     @Test
     void timestampsAreTimestampMillis() throws IOException {
         Schema value = AvroContract.VALUE.committed();
 
         assertThat(value.getField("observed_at").schema().getLogicalType()).isEqualTo(LogicalTypes.timestampMillis());
-        assertThat(value.getField("previous_observed_at").schema().getTypes().get(1).getLogicalType())
-                .isEqualTo(LogicalTypes.timestampMillis());
+        for (String optional : List.of("previous_observed_at", "first_seen_at")) {
+            assertThat(value.getField(optional).schema().getTypes().get(1).getLogicalType()).as(optional)
+                    .isEqualTo(LogicalTypes.timestampMillis());
+        }
     }
 
     @Test

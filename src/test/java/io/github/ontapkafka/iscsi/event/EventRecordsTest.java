@@ -73,6 +73,40 @@ class EventRecordsTest {
         assertThat(session.get("connections")).isNull();
     }
 
+    /**
+     * A session's lifetime: a SNAPSHOT is seen at least since its poll, a LOGIN exactly at its own; a LOGOUT after a
+     * restart still knows both from the offset and says how long each session lasted.
+     */
+    @Test
+    void eventsTellWhenTheirSessionWasFirstSeenAndALogoutHowLongItLasted() {
+        Instant t3 = T2.plusSeconds(3600).plusMillis(250);
+        ClusterState state = ClusterState.fresh();
+        IscsiSession present = session(1, "iqn.present", connection(1));
+        IscsiSession arriving = session(2, "iqn.arriving", connection(1));
+        Struct snapshot = value(state.poll(live(present), T1, SnapshotMode.INITIAL, SessionScope.ALL), 0);
+        ChangeBatch login = state.poll(live(present, arriving), T2, SnapshotMode.INITIAL, SessionScope.ALL);
+        ClusterState restored = ClusterState.restore(OffsetFormat.parse(login.offsetAfter(0)));
+
+        ChangeBatch logouts = restored.poll(live(), t3, SnapshotMode.INITIAL, SessionScope.ALL);
+
+        assertThat(lifetime(snapshot)).isEqualTo("SNAPSHOT " + T1 + " lower bound, lasted null");
+        assertThat(lifetime(value(login, 0))).isEqualTo("LOGIN " + T2 + " exactly, lasted null");
+        assertThat(lifetime(value(logouts, 0))).isEqualTo("LOGOUT " + T1 + " lower bound, lasted 3630250");
+        assertThat(lifetime(value(logouts, 1))).isEqualTo("LOGOUT " + T2 + " exactly, lasted 3600250");
+    }
+
+    private Struct value(ChangeBatch batch, int index) {
+        SourceRecord record = records.of(CLUSTER, OffsetFormat.partition(CLUSTER.uuid()), batch).get(index);
+        ConnectSchema.validateValue(record.valueSchema(), record.value());
+        return (Struct) record.value();
+    }
+
+    private static String lifetime(Struct value) {
+        return value.getString("event_type") + " " + ((Date) value.get("first_seen_at")).toInstant()
+                + (value.getBoolean("first_seen_is_lower_bound") ? " lower bound" : " exactly")
+                + ", lasted " + value.getInt64("duration_ms");
+    }
+
     @Test
     void eventIdsAreDeterministicUuids() {
         ClusterState one = ClusterState.fresh();

@@ -25,8 +25,11 @@ import java.util.TreeSet;
  */
 final class ClusterModel {
 
-    /** A session as last seen, and whether the task knows that state or (after a restart) its digest only. */
-    private record Remembered(IscsiSession last, boolean contentKnown) {
+    /**
+     * A session as last seen, whether the task knows that state or (after a restart) its digest only, and when it
+     * was first seen.
+     */
+    private record Remembered(IscsiSession last, boolean contentKnown, FirstSeen firstSeen) {
     }
 
     /**
@@ -35,7 +38,7 @@ final class ClusterModel {
      */
     record Batch(List<SessionChange> changes, long generation, Instant observedAt, Instant previousObservedAt,
                  String scope, boolean rescope, Map<SessionKey, IscsiSession> before,
-                 Map<String, String> svmNamesBefore) {
+                 Map<SessionKey, FirstSeen> firstSeenBefore, Map<String, String> svmNamesBefore) {
 
         /** Whether a {@code SNAPSHOT} is still to come after the first {@code count} changes. */
         boolean snapshotInProgressAfter(int count) {
@@ -53,6 +56,19 @@ final class ClusterModel {
                 }
             }
             return sessions;
+        }
+
+        /** When each session was first seen, after the first {@code count} changes. */
+        Map<SessionKey, FirstSeen> firstSeenAfter(int count) {
+            Map<SessionKey, FirstSeen> firstSeen = new TreeMap<>(firstSeenBefore);
+            for (SessionChange change : changes.subList(0, count)) {
+                if (change.type() == ChangeType.LOGOUT) {
+                    firstSeen.remove(change.key());
+                } else {
+                    firstSeen.put(change.key(), change.firstSeen());
+                }
+            }
+            return firstSeen;
         }
 
         Map<String, String> svmNamesAfter(int count) {
@@ -83,35 +99,44 @@ final class ClusterModel {
         boolean newBaseline = !baselineKnown || rescope;
         boolean snapshot = newBaseline ? mode == SnapshotMode.INITIAL : snapshotPending;
         if (newBaseline) {
-            enterAndLeaveUnreported(live);
+            enterAndLeaveUnreported(live, observedAt);
         }
-        List<SessionChange> changes = changesTo(live, snapshot);
+        List<SessionChange> changes = changesTo(live, snapshot, observedAt);
         // Stable: a snapshot first, then the other changes, each in key order.
         changes.sort(Comparator.comparing(change -> change.type() != ChangeType.SNAPSHOT));
         Map<SessionKey, IscsiSession> before = new TreeMap<>();
-        sessions.forEach((key, remembered) -> before.put(key, remembered.last()));
+        Map<SessionKey, FirstSeen> firstSeenBefore = new TreeMap<>();
+        sessions.forEach((key, remembered) -> {
+            before.put(key, remembered.last());
+            firstSeenBefore.put(key, remembered.firstSeen());
+        });
         Map<String, String> namesBefore = Map.copyOf(svmNames);
         Instant previous = lastPolledAt;
 
+        Map<SessionKey, FirstSeen> firstSeenNow = new TreeMap<>(firstSeenBefore);
+        changes.stream().filter(change -> change.type() != ChangeType.LOGOUT)
+                .forEach(change -> firstSeenNow.put(change.key(), change.firstSeen()));
         sessions = new TreeMap<>();
-        live.forEach((key, session) -> sessions.put(key, new Remembered(session, true)));
+        live.forEach((key, session) -> sessions.put(key, new Remembered(session, true, firstSeenNow.get(key))));
         lastPolledAt = observedAt;
         baselineKnown = true;
         snapshotPending = false;
         this.scope = scope;
         if (changes.isEmpty()) {
-            return new Batch(List.of(), generation, observedAt, previous, scope, rescope, before, namesBefore);
+            return new Batch(List.of(), generation, observedAt, previous, scope, rescope, before, firstSeenBefore,
+                    namesBefore);
         }
         generation++;
         changes.forEach(change -> learnSvmName(svmNames, change.session()));
-        return new Batch(changes, generation, observedAt, previous, scope, rescope, before, namesBefore);
+        return new Batch(changes, generation, observedAt, previous, scope, rescope, before, firstSeenBefore,
+                namesBefore);
     }
 
     /**
      * The sessions no longer listed leave without an event, and under {@code never} those listed anew enter
      * without one; the SVM names they carry are learnt as from any change.
      */
-    private void enterAndLeaveUnreported(Map<SessionKey, IscsiSession> live) {
+    private void enterAndLeaveUnreported(Map<SessionKey, IscsiSession> live, Instant observedAt) {
         List<SessionChange> unreported = new ArrayList<>();
         sessions.forEach((key, old) -> {
             if (!live.containsKey(key)) {
@@ -121,7 +146,7 @@ final class ClusterModel {
         if (mode == SnapshotMode.NEVER) {
             live.forEach((key, now) -> {
                 if (!sessions.containsKey(key)) {
-                    unreported.add(appeared(ChangeType.SNAPSHOT, now));
+                    unreported.add(appeared(ChangeType.SNAPSHOT, now, observedAt));
                 }
             });
         }
@@ -130,7 +155,7 @@ final class ClusterModel {
             if (change.type() == ChangeType.LOGOUT) {
                 sessions.remove(change.key());
             } else {
-                sessions.put(change.key(), new Remembered(change.session(), true));
+                sessions.put(change.key(), new Remembered(change.session(), true, change.firstSeen()));
             }
         }
     }
@@ -154,7 +179,9 @@ final class ClusterModel {
     void restart(Batch batch, int record) {
         boolean last = record == batch.changes().size() - 1;
         sessions = new TreeMap<>();
-        batch.sessionsAfter(record + 1).forEach((key, session) -> sessions.put(key, new Remembered(session, false)));
+        Map<SessionKey, FirstSeen> firstSeen = batch.firstSeenAfter(record + 1);
+        batch.sessionsAfter(record + 1).forEach((key, session) ->
+                sessions.put(key, new Remembered(session, false, firstSeen.get(key))));
         svmNames = batch.svmNamesAfter(record + 1);
         generation = last ? batch.generation() : batch.generation() - 1;
         lastPolledAt = last ? batch.observedAt() : batch.previousObservedAt();
@@ -167,6 +194,13 @@ final class ClusterModel {
         Map<SessionKey, Long> digests = new TreeMap<>();
         sessions.forEach((key, remembered) -> digests.put(key, SessionDigest.of(remembered.last())));
         return digests;
+    }
+
+    /** When each session was first seen, as the task must remember and store it. */
+    Map<SessionKey, FirstSeen> firstSeen() {
+        Map<SessionKey, FirstSeen> firstSeen = new TreeMap<>();
+        sessions.forEach((key, remembered) -> firstSeen.put(key, remembered.firstSeen()));
+        return firstSeen;
     }
 
     static Map<SessionKey, Long> digestsOf(Map<SessionKey, IscsiSession> sessions) {
@@ -189,7 +223,7 @@ final class ClusterModel {
         return scope;
     }
 
-    private List<SessionChange> changesTo(Map<SessionKey, IscsiSession> live, boolean snapshot) {
+    private List<SessionChange> changesTo(Map<SessionKey, IscsiSession> live, boolean snapshot, Instant observedAt) {
         List<SessionChange> changes = new ArrayList<>();
         TreeSet<SessionKey> keys = new TreeSet<>(sessions.keySet());
         keys.addAll(live.keySet());
@@ -199,10 +233,10 @@ final class ClusterModel {
             if (now == null) {
                 changes.add(logout(key, old));
             } else if (old == null) {
-                changes.add(appeared(snapshot ? ChangeType.SNAPSHOT : ChangeType.LOGIN, now));
+                changes.add(appeared(snapshot ? ChangeType.SNAPSHOT : ChangeType.LOGIN, now, observedAt));
             } else if (!sameLogin(old.last(), now)) {
                 changes.add(logout(key, old));
-                changes.add(appeared(ChangeType.LOGIN, now));
+                changes.add(appeared(ChangeType.LOGIN, now, observedAt));
             } else if (!byCid(old.last()).equals(byCid(now))) {
                 changes.add(connectionChange(old, now));
             }
@@ -220,11 +254,15 @@ final class ClusterModel {
         IscsiSession state = old.contentKnown() ? old.last()
                 : IscsiSession.keyOnly(key, svmNames.get(key.svmUuid()));
         return new SessionChange(ChangeType.LOGOUT, key, state, SessionDigest.of(old.last()), SessionDigest.NONE,
-                null, null);
+                null, null, old.firstSeen());
     }
 
-    private static SessionChange appeared(ChangeType type, IscsiSession now) {
-        return new SessionChange(type, now.key(), now, SessionDigest.NONE, SessionDigest.of(now), null, null);
+    /** Seen logging in now, or (a snapshot) already logged in now. */
+    private static SessionChange appeared(ChangeType type, IscsiSession now, Instant observedAt) {
+        FirstSeen firstSeen = type == ChangeType.LOGIN ? FirstSeen.exactly(observedAt)
+                : FirstSeen.atLeastSince(observedAt);
+        return new SessionChange(type, now.key(), now, SessionDigest.NONE, SessionDigest.of(now), null, null,
+                firstSeen);
     }
 
     private static SessionChange connectionChange(Remembered old, IscsiSession now) {
@@ -235,7 +273,7 @@ final class ClusterModel {
             removed = missingOrDifferent(byCid(old.last()), byCid(now));
         }
         return new SessionChange(ChangeType.CONNECTION_CHANGE, now.key(), now, SessionDigest.of(old.last()),
-                SessionDigest.of(now), added, removed);
+                SessionDigest.of(now), added, removed, old.firstSeen());
     }
 
     private static List<Connection> missingOrDifferent(Map<Integer, Connection> from, Map<Integer, Connection> other) {

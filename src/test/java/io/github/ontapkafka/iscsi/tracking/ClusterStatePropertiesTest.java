@@ -303,6 +303,8 @@ class ClusterStatePropertiesTest {
                 boolean last = record == size - 1;
                 assertThat(digestsOf(stored.sessions())).as("stored digests after record %d", record)
                         .isEqualTo(ClusterModel.digestsOf(want.sessionsAfter(record + 1)));
+                assertThat(firstSeenOf(stored.sessions())).as("stored first-seen times after record %d", record)
+                        .isEqualTo(want.firstSeenAfter(record + 1));
                 assertThat(stored.sessions().svmNames()).as("stored SVM names after record %d", record)
                         .isEqualTo(want.svmNamesAfter(record + 1));
                 assertThat(stored.scope()).as("stored scope").isEqualTo(want.scope());
@@ -320,8 +322,18 @@ class ClusterStatePropertiesTest {
             OffsetFormat.StoredState stored = OffsetFormat.parse(ClusterStateTest.storedAndReadBack(
                     state.lastOffset()));
             assertThat(digestsOf(stored.sessions())).as("last offset's digests").isEqualTo(model.digests());
+            assertThat(firstSeenOf(stored.sessions())).as("last offset's first-seen times")
+                    .isEqualTo(model.firstSeen());
             assertThat(stored.sessions().svmNames()).as("last offset's SVM names").isEqualTo(model.svmNames());
             assertThat(stored.scope()).as("last offset's scope").isEqualTo(model.scope());
+        }
+
+        private static Map<SessionKey, FirstSeen> firstSeenOf(DigestSnapshot snapshot) {
+            Map<SessionKey, FirstSeen> firstSeen = new TreeMap<>();
+            for (int i = 0; i < snapshot.size(); i++) {
+                firstSeen.put(snapshot.key(i), snapshot.firstSeen(snapshot.key(i)));
+            }
+            return firstSeen;
         }
 
         private static Map<SessionKey, Long> digestsOf(DigestSnapshot snapshot) {

@@ -3,10 +3,13 @@ package io.github.ontapkafka.iscsi.tracking;
 import io.github.ontapkafka.iscsi.ontap.LiveSessions;
 import io.github.ontapkafka.iscsi.model.Initiator;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
+import io.github.ontapkafka.iscsi.model.SessionKey;
 import io.github.ontapkafka.iscsi.fixtures.FingerprintedPoll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.live;
@@ -21,21 +24,24 @@ class SessionDiffTest {
 
     private static final String HOST_A = "iqn.1994-05.com.redhat:host-a";
     private static final String HOST_B = "iqn.1991-05.com.microsoft:host-b";
+    private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
     private static SessionTable remembered(IscsiSession... sessions) {
         SessionTable table = SessionTable.empty();
-        table.apply(SessionDiff.compute(table, live(sessions), LOGINS_AND_LOGOUTS, uuid -> null).updates());
+        table.apply(SessionDiff.compute(table, live(sessions), LOGINS_AND_LOGOUTS, uuid -> null, key -> null, NOW)
+                .updates());
         return table;
     }
 
     private static SessionTable digestsOnly(IscsiSession... sessions) {
         return SessionTable.ofDigests(DigestSnapshot.EMPTY.apply(
-                SessionDiff.compute(SessionTable.empty(), live(sessions), LOGINS_AND_LOGOUTS, uuid -> null).changes(),
+                SessionDiff.compute(SessionTable.empty(), live(sessions), LOGINS_AND_LOGOUTS, uuid -> null,
+                        key -> null, NOW).changes(),
                 sessions.length));
     }
 
     private static List<SessionChange> diff(SessionTable before, LiveSessions<IllegalStateException> live) {
-        return SessionDiff.compute(before, live, LOGINS_AND_LOGOUTS, uuid -> "svm1").changes();
+        return SessionDiff.compute(before, live, LOGINS_AND_LOGOUTS, uuid -> "svm1", key -> null, NOW).changes();
     }
 
     @Test
@@ -48,8 +54,35 @@ class SessionDiffTest {
             assertThat(change.digestBefore()).isEqualTo(SessionDigest.NONE);
             assertThat(change.digestAfter()).isEqualTo(SessionDigest.of(a));
         });
-        assertThat(SessionDiff.compute(SessionTable.empty(), live(a), SNAPSHOTS, uuid -> null).changes())
-                .extracting(SessionChange::type).containsExactly(ChangeType.SNAPSHOT);
+        assertThat(SessionDiff.compute(SessionTable.empty(), live(a), SNAPSHOTS, uuid -> null, key -> null, NOW)
+                .changes()).extracting(SessionChange::type).containsExactly(ChangeType.SNAPSHOT);
+    }
+
+    /**
+     * A login is first seen exactly now, a snapshot at least since now; a logout and a change of connections carry
+     * the time the session was first seen, and a new login under a reused key starts a time of its own.
+     */
+    @Test
+    void eachChangeTellsWhenItsSessionWasFirstSeen() {
+        IscsiSession kept = session(1, HOST_A, connection(1));
+        IscsiSession keptChanged = session(1, HOST_A, connection(1), connection(2));
+        IscsiSession gone = session(2, HOST_A, connection(1));
+        IscsiSession reused = session(3, HOST_A, connection(1));
+        IscsiSession reusedByAnother = session(3, HOST_B, connection(1));
+        IscsiSession arrived = session(4, HOST_B, connection(1));
+        FirstSeen earlier = FirstSeen.atLeastSince(NOW.minusSeconds(3600));
+        FirstSeen loggedIn = FirstSeen.exactly(NOW.minusSeconds(60));
+        Map<SessionKey, FirstSeen> firstSeen = Map.of(kept.key(), earlier, gone.key(), loggedIn, reused.key(), earlier);
+
+        List<SessionChange> changes = SessionDiff.compute(remembered(kept, gone, reused),
+                live(keptChanged, reusedByAnother, arrived), LOGINS_AND_LOGOUTS, uuid -> null, firstSeen::get, NOW)
+                .changes();
+
+        assertThat(changes).extracting(c -> c.key().tsih() + ":" + c.type() + ":" + c.firstSeen()).containsExactly(
+                "1:CONNECTION_CHANGE:" + earlier, "2:LOGOUT:" + loggedIn, "3:LOGOUT:" + earlier,
+                "3:LOGIN:" + FirstSeen.exactly(NOW), "4:LOGIN:" + FirstSeen.exactly(NOW));
+        assertThat(SessionDiff.compute(SessionTable.empty(), live(arrived), SNAPSHOTS, uuid -> null, key -> null, NOW)
+                .changes()).extracting(SessionChange::firstSeen).containsExactly(FirstSeen.atLeastSince(NOW));
     }
 
     @Test
@@ -105,7 +138,7 @@ class SessionDiffTest {
 
         SessionTable table = remembered(before);
         SessionDiff.Result result = SessionDiff.compute(table, live(renamed), LOGINS_AND_LOGOUTS,
-                uuid -> null);
+                uuid -> null, key -> null, NOW);
         table.apply(result.updates());
 
         assertThat(result.changes()).isEmpty();
@@ -154,7 +187,7 @@ class SessionDiffTest {
 
         for (Membership membership : new Membership[]{SNAPSHOTS, UNREPORTED}) {
             SessionDiff.Result result = SessionDiff.compute(remembered(kept, gone, reused),
-                    live(keptChanged, reusedByAnother, arrived), membership, uuid -> null);
+                    live(keptChanged, reusedByAnother, arrived), membership, uuid -> null, key -> null, NOW);
 
             assertThat(result.unreported()).as("%s", membership)
                     .extracting(c -> c.key().tsih() + ":" + c.type())
@@ -177,10 +210,10 @@ class SessionDiffTest {
         IscsiSession b = session(2, HOST_B, connection(1));
         SessionTable table = SessionTable.empty();
         table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), LOGINS_AND_LOGOUTS,
-                u -> null).updates());
+                u -> null, key -> null, NOW).updates());
 
         FingerprintedPoll again = new FingerprintedPoll().record(12, b).record(11, a);
-        SessionDiff.Result result = SessionDiff.compute(table, again, LOGINS_AND_LOGOUTS, u -> null);
+        SessionDiff.Result result = SessionDiff.compute(table, again, LOGINS_AND_LOGOUTS, u -> null, key -> null, NOW);
 
         assertThat(again.read()).isEmpty();
         assertThat(result.changes()).isEmpty();
@@ -194,10 +227,10 @@ class SessionDiffTest {
         IscsiSession bMoreConnections = session(2, HOST_B, connection(1), connection(2));
         SessionTable table = SessionTable.empty();
         table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, b), LOGINS_AND_LOGOUTS,
-                u -> null).updates());
+                u -> null, key -> null, NOW).updates());
 
         FingerprintedPoll next = new FingerprintedPoll().record(11, a).record(13, bMoreConnections);
-        SessionDiff.Result result = SessionDiff.compute(table, next, LOGINS_AND_LOGOUTS, u -> null);
+        SessionDiff.Result result = SessionDiff.compute(table, next, LOGINS_AND_LOGOUTS, u -> null, key -> null, NOW);
 
         assertThat(next.read()).containsExactly(1);
         assertThat(result.changes()).singleElement().satisfies(change -> {
@@ -211,14 +244,17 @@ class SessionDiffTest {
     void aKeyListedTwiceFailsThePollWhetherItsRecordsAreKnownOrNot() {
         IscsiSession a = session(1, HOST_A, connection(1));
         SessionTable table = SessionTable.empty();
-        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a), LOGINS_AND_LOGOUTS, u -> null)
-                .updates());
+        table.apply(SessionDiff.compute(table, new FingerprintedPoll().record(11, a), LOGINS_AND_LOGOUTS, u -> null,
+                key -> null, NOW).updates());
 
         assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(11, a),
-                LOGINS_AND_LOGOUTS, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+                LOGINS_AND_LOGOUTS, u -> null, key -> null, NOW))
+                .hasMessageContaining("record 1").hasMessageContaining("listed twice");
         assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(11, a).record(12, a),
-                LOGINS_AND_LOGOUTS, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+                LOGINS_AND_LOGOUTS, u -> null, key -> null, NOW))
+                .hasMessageContaining("record 1").hasMessageContaining("listed twice");
         assertThatThrownBy(() -> SessionDiff.compute(table, new FingerprintedPoll().record(12, a).record(13, a),
-                LOGINS_AND_LOGOUTS, u -> null)).hasMessageContaining("record 1").hasMessageContaining("listed twice");
+                LOGINS_AND_LOGOUTS, u -> null, key -> null, NOW))
+                .hasMessageContaining("record 1").hasMessageContaining("listed twice");
     }
 }

@@ -94,8 +94,8 @@ class SessionTableTest {
         IscsiSession b = session(2, "iqn.b", connection(1));
         IscsiSession c = session(3, "iqn.c", connection(1));
         SessionTable table = SessionTable.ofDigests(DigestSnapshot.EMPTY.apply(List.of(
-                new io.github.ontapkafka.iscsi.tracking.SessionChange(io.github.ontapkafka.iscsi.tracking.ChangeType.LOGIN,
-                        c.key(), c, SessionDigest.NONE, SessionDigest.of(c), null, null)), 1));
+                new SessionChange(ChangeType.LOGIN, c.key(), c, SessionDigest.NONE, SessionDigest.of(c), null, null,
+                        null)), 1));
         table.apply(List.of(put(a, 1), put(b, 2)));
 
         List<Integer> unknown = table.markUnchanged(new FingerprintedPoll().record(2, b).record(7, a));
