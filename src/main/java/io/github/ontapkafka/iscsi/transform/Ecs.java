@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.transform;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,9 +23,10 @@ final class Ecs {
     private Ecs() {
     }
 
-    /** A document with the fields every event shares, for events of {@code provider}. */
-    static EcsDocument document(String provider) {
+    /** A document with the fields every event shares, for an event of {@code provider} at {@code timestamp}. */
+    static EcsDocument document(Instant timestamp, String provider) {
         return new EcsDocument()
+                .put("@timestamp", timestamp)
                 .put("ecs.version", VERSION)
                 .put("event.module", MODULE)
                 .put("event.dataset", DATASET)

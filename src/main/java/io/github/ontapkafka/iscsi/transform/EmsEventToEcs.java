@@ -65,8 +65,7 @@ final class EmsEventToEcs {
         String severity = value.string("severity");
         String initiator = value.string("initiator_name");
         String address = value.string("initiator_address");
-        EcsDocument document = Ecs.document(PROVIDER)
-                .put("@timestamp", loggedAt != null ? loggedAt : observedAt)
+        EcsDocument document = Ecs.document(loggedAt != null ? loggedAt : observedAt, PROVIDER)
                 .put("event.created", observedAt)
                 .put("event.id", value.string("event_id"))
                 .put("event.code", value.string("message_name"))

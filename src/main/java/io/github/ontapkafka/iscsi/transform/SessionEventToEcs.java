@@ -49,8 +49,7 @@ final class SessionEventToEcs {
         Instant observedAt = value.instant("observed_at");
         SourceFields cluster = value.child("cluster");
         SourceFields session = value.child("session");
-        EcsDocument document = Ecs.document(PROVIDER)
-                .put("@timestamp", observedAt)
+        EcsDocument document = Ecs.document(observedAt, PROVIDER)
                 .put("event.id", value.string("event_id"))
                 .put("event.created", observedAt)
                 .put("event.start", value.instant("first_seen_at"))

@@ -85,7 +85,10 @@ class ToEcsTest {
         assertThat(at(ecs, "event.outcome")).isEqualTo("success");
         assertThat(at(ecs, "event.created")).isEqualTo(pollTime(1).toString());
         assertThat(at(ecs, "event.id")).asString().matches("[0-9a-f-]{36}");
+        assertThat(at(ecs, "event.start")).isEqualTo(pollTime(1).toString());
         assertThat(at(ecs, "event.end")).isNull();
+        assertThat(at(ecs, "event.duration")).isNull();
+        assertThat(at(ecs, "ontap.iscsi.first_seen_is_lower_bound")).isEqualTo(false);
         assertThat(at(ecs, "event.dataset")).isEqualTo("ontap.iscsi");
         assertThat(at(ecs, "event.module")).isEqualTo("ontap");
         assertThat(at(ecs, "event.provider")).isEqualTo("iscsi-sessions");
@@ -124,29 +127,43 @@ class ToEcsTest {
     }
 
     @Test
-    void aLogoutEndsTheSessionAndCarriesItsDurationInNanosecondsWhenTheRecordHasIt() {
+    void aLogoutEndsTheSessionWithItsLifetimeAndDurationInNanoseconds() {
         Map<String, Object> ecs = mapped(logout());
 
         assertThat(at(ecs, "event.category")).isEqualTo(List.of("authentication", "session"));
         assertThat(at(ecs, "event.type")).isEqualTo(List.of("end"));
         assertThat(at(ecs, "event.action")).isEqualTo("iscsi-logout");
         assertThat(at(ecs, "event.outcome")).isEqualTo("success");
+        assertThat(at(ecs, "@timestamp")).isEqualTo(pollTime(2).toString());
+        assertThat(at(ecs, "event.start")).isEqualTo(pollTime(1).toString());
         assertThat(at(ecs, "event.end")).isEqualTo(pollTime(2).toString());
+        assertThat(at(ecs, "event.duration")).isEqualTo(30_000_000_000L);
+        assertThat(at(ecs, "ontap.iscsi.first_seen_is_lower_bound")).isEqualTo(false);
         assertThat(at(ecs, "ontap.iscsi.previous_observed_at")).isEqualTo(pollTime(1).toString());
-        assertThat(at(ecs, "event.duration")).isNull();
+    }
+
+    @Test
+    void aLogoutOfASessionFoundLoggedInSaysItsDurationIsALowerBound() {
+        Map<String, Object> ecs = mapped(SessionAndEmsRecords.polls(List.of(esxSession()), List.of()).get(1));
+
+        assertThat(at(ecs, "event.start")).isEqualTo(pollTime(0).toString());
+        assertThat(at(ecs, "event.duration")).isEqualTo(30_000_000_000L);
+        assertThat(at(ecs, "ontap.iscsi.first_seen_is_lower_bound")).isEqualTo(true);
+    }
+
+    @Test
+    void aLogoutWrittenBeforeTheLifetimeFieldsHasNoStartAndNoDuration() {
+        Map<String, Object> version1 = asMap(EcsInputs.schemaless(logout()));
+        version1.keySet().removeAll(List.of("first_seen_at", "first_seen_is_lower_bound", "duration_ms"));
+
+        Map<String, Object> ecs = mapped(logout().newRecord(SessionAndEmsRecords.SESSION_TOPIC, null, null, null,
+                null, version1, pollTime(2).toEpochMilli()));
+
+        assertThat(at(ecs, "event.type")).isEqualTo(List.of("end"));
+        assertThat(at(ecs, "event.end")).isEqualTo(pollTime(2).toString());
         assertThat(at(ecs, "event.start")).isNull();
-
-        Map<String, Object> withDuration = asMap(EcsInputs.schemaless(logout()));
-        withDuration.put("first_seen_at", pollTime(1).toEpochMilli());
-        withDuration.put("first_seen_is_lower_bound", true);
-        withDuration.put("duration_ms", 30_000L);
-        Map<String, Object> known = mapped(logout().newRecord(SessionAndEmsRecords.SESSION_TOPIC, null,
-                null, null, null, withDuration, pollTime(2).toEpochMilli()));
-
-        assertThat(at(known, "event.duration")).isEqualTo(30_000_000_000L);
-        assertThat(at(known, "event.start")).isEqualTo(pollTime(1).toString());
-        assertThat(at(known, "event.end")).isEqualTo(pollTime(2).toString());
-        assertThat(at(known, "ontap.iscsi.first_seen_is_lower_bound")).isEqualTo(true);
+        assertThat(at(ecs, "event.duration")).isNull();
+        assertThat(at(ecs, "ontap.iscsi.first_seen_is_lower_bound")).isNull();
     }
 
     @Test
@@ -157,6 +174,8 @@ class ToEcsTest {
         assertThat(at(ecs, "event.category")).isEqualTo(List.of("session"));
         assertThat(at(ecs, "event.type")).isEqualTo(List.of("info"));
         assertThat(at(ecs, "event.action")).isEqualTo("iscsi-session-present");
+        assertThat(at(ecs, "event.start")).isEqualTo(pollTime(0).toString());
+        assertThat(at(ecs, "ontap.iscsi.first_seen_is_lower_bound")).isEqualTo(true);
         assertThat(at(ecs, "event.outcome")).isNull();
         assertThat(at(ecs, "@timestamp")).isEqualTo(pollTime(0).toString());
         assertThat(at(ecs, "ontap.iscsi.previous_observed_at")).isNull();
