@@ -82,6 +82,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTransformsUseTheRecordsSchemasAndConnectsApiOnly() {
+        classes().that().resideInAPackage(ROOT + ".transform..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.apache.kafka.connect..", "org.apache.kafka.common.config..",
+                        ROOT + ".transform..", ROOT + ".event..")
+                .because("a transform runs in any connector's worker, on records, with nothing of the connector's own")
+                .check(shipped);
+    }
+
+    @Test
     void httpAndJsonStayInTheOntapClient() {
         noClasses().that().resideInAnyPackage(ROOT + ".tracking..", ROOT + ".model..", ROOT + ".event..",
                         ROOT + ".transform..")

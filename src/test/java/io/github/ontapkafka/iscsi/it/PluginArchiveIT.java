@@ -33,11 +33,12 @@ class PluginArchiveIT {
 
     /** The connector's own packages, the only classes its jar may hold. */
     private static final Pattern CONNECTOR_CLASS = Pattern.compile(
-            "io/github/ontapkafka/iscsi/(connector|config|event|tracking|ontap|model)/"
+            "io/github/ontapkafka/iscsi/(connector|config|event|tracking|ontap|model|transform)/"
                     + "([A-Za-z0-9_$]+|package-info)\\.class");
     private static final Set<String> CONNECTOR_RESOURCES = Set.of(
             "META-INF/MANIFEST.MF",
             "META-INF/services/org.apache.kafka.connect.source.SourceConnector",
+            "META-INF/services/org.apache.kafka.connect.transforms.Transformation",
             "ontap-iscsi-connector.properties");
     private static final Pattern MAVEN_METADATA = Pattern.compile("META-INF/maven/.+/(pom\\.xml|pom\\.properties)");
     /** The runtime dependencies a reviewer has agreed to: OkHttp with Okio and Kotlin's library, Jackson's parser. */
