@@ -15,7 +15,7 @@ final class EcsDocument {
     private final Map<String, Object> root = new LinkedHashMap<>();
 
     EcsDocument put(String dottedName, Object value) {
-        if (value == null || value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty()) {
+        if (isEmpty(value)) {
             return this;
         }
         Map<String, Object> parent = root;
@@ -25,6 +25,11 @@ final class EcsDocument {
         }
         parent.put(names[names.length - 1], value instanceof Instant instant ? instant.toString() : value);
         return this;
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || value instanceof Collection<?> list && list.isEmpty()
+                || value instanceof Map<?, ?> object && object.isEmpty();
     }
 
     @SuppressWarnings("unchecked")

@@ -286,7 +286,9 @@ class ToEcsTest {
 
     @Test
     void emsMessagesWithoutALoginAttemptHaveNoOutcomeAndAnUnknownOneNoCategory() {
-        Map<String, Object> missing = mapped(ems(emsMessage("san.initiator.login.missing", "error", List.of(new EmsParameter("initiator", IQN), new EmsParameter("vserver", "svm1"), new EmsParameter("portset", "ps1")))));
+        Map<String, Object> missing = mapped(ems(emsMessage("san.initiator.login.missing", "error",
+                List.of(new EmsParameter("initiator", IQN), new EmsParameter("vserver", "svm1"),
+                        new EmsParameter("portset", "ps1")))));
         Map<String, Object> other = mapped(ems(emsMessage("iscsi.login.newThing", "informational", List.of())));
 
         assertThat(at(missing, "event.category")).isEqualTo(List.of("session"));
