@@ -128,14 +128,20 @@ final class Demo {
         teardown.add("console view", view);
     }
 
-    /** The view of every topic the connector writes: the session events, health and, when read, the EMS records. */
+    /**
+     * The view of every topic the connector writes: the session events, health and, when read, the EMS records;
+     * with {@code --siem}, the events and EMS records in the SIEM form the plugin's transform makes of them.
+     */
     private ConsoleView consoleView(String bootstrapServers, ConfluentWireDecoder decoder) {
         EventLine events = new EventLine(palette, ZoneId.systemDefault());
+        SiemLine siem = options.siem() == null ? null : SiemLine.of(options.siem());
         Map<String, Function<GenericRecord, String>> lineByTopic = new HashMap<>(Map.of(
-                ConnectorDeployment.TOPIC, events::format, ConnectorDeployment.HEALTH_TOPIC, events::health));
+                ConnectorDeployment.TOPIC, siem != null ? siem::format : events::format,
+                ConnectorDeployment.HEALTH_TOPIC, events::health));
         List<String> legend = List.of();
         if (options.ems()) {
-            lineByTopic.put(ConnectorDeployment.EMS_TOPIC, new EmsLine(palette, ZoneId.systemDefault())::format);
+            lineByTopic.put(ConnectorDeployment.EMS_TOPIC, siem != null ? siem::format
+                    : new EmsLine(palette, ZoneId.systemDefault())::format);
             legend = List.of(EmsLine.LEGEND);
         }
         return new ConsoleView(bootstrapServers, events.header(legend), lineByTopic, decoder, out);

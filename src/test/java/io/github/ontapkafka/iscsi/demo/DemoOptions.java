@@ -31,11 +31,13 @@ import java.util.Set;
  * @param ems            whether the connector reads the event log (EMS) for failed and refused logins: always with
  *                       the simulator, only with {@code --ems} against a real cluster, whose account needs the EMS
  *                       role (and whose SVMs need address ranges for refusals to happen at all)
+ * @param siem           the SIEM form to show the session events and EMS records in, {@code ocsf} or {@code ecs},
+ *                       as the plugin's transforms make them; null for the demo's own lines
  */
 record DemoOptions(List<String> ontapUrls, String authMethod, String username, Path truststore,
                    String truststoreType, boolean verifyHostname, ClientCertificate certificate, OAuth2Client oauth2,
                    String filter, boolean ems, int clusters, int sessions, int pollSeconds, String snapshotMode,
-                   boolean color, boolean help) {
+                   String siem, boolean color, boolean help) {
 
     static final String BASIC = "basic";
     static final String CERTIFICATE = "certificate";
@@ -62,7 +64,7 @@ record DemoOptions(List<String> ontapUrls, String authMethod, String username, P
 
     private static final Set<String> VALUED = Set.of("ontap", "auth", "username", "truststore", "truststore-type",
             "keystore", "keystore-type", "key", "token-url", "client-id", "scope", "audience", "filter", "clusters",
-            "sessions", "poll-seconds", "snapshot");
+            "sessions", "poll-seconds", "snapshot", "siem");
     private static final Set<String> FLAGS = Set.of("no-verify-hostname", "ems", "no-color", "help");
     /** Options that only make sense against a real cluster. */
     private static final List<String> REAL_CLUSTER_ONLY = List.of("auth", "username", "truststore", "truststore-type",
@@ -77,6 +79,7 @@ record DemoOptions(List<String> ontapUrls, String authMethod, String username, P
     private static final Set<String> AUTH_METHODS = Set.of(BASIC, CERTIFICATE, OAUTH2);
     private static final Set<String> STORE_TYPES = Set.of("PEM", "PKCS12", "JKS");
     private static final Set<String> SNAPSHOT_MODES = Set.of("initial", "never");
+    private static final Set<String> SIEM_FORMS = Set.of("ocsf", "ecs");
 
     boolean simulated() {
         return ontapUrls.isEmpty();
@@ -146,6 +149,8 @@ record DemoOptions(List<String> ontapUrls, String authMethod, String username, P
                 !real || given.containsKey("ems"),
                 positive(given, "clusters", 2), atLeastZero(given, "sessions", 12), positive(given, "poll-seconds", 2),
                 oneOf("snapshot", given.getOrDefault("snapshot", "initial").toLowerCase(Locale.ROOT), SNAPSHOT_MODES),
+                given.containsKey("siem") ? oneOf("siem", given.get("siem").toLowerCase(Locale.ROOT), SIEM_FORMS)
+                        : null,
                 !given.containsKey("no-color"), given.containsKey("help"));
     }
 

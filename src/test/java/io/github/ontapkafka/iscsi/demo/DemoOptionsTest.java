@@ -23,7 +23,14 @@ class DemoOptionsTest {
         assertThat(options.color()).isTrue();
         assertThat(options.verifyHostname()).isTrue();
         assertThat(options.ems()).as("the simulator's event log is always read").isTrue();
+        assertThat(options.siem()).as("the demo's own lines").isNull();
         assertThat(options.help()).isFalse();
+    }
+
+    @Test
+    void theEventsCanBeShownInTheFormOfEitherSiemSchema() {
+        assertThat(DemoOptions.parse("--siem", "OCSF").siem()).isEqualTo("ocsf");
+        assertThat(DemoOptions.parse("--ontap", "https://c1", "--username", "u", "--siem=ecs").siem()).isEqualTo("ecs");
     }
 
     @Test
@@ -178,6 +185,7 @@ class DemoOptionsTest {
             "--sessions many                         | --sessions needs a whole number, not many",
             "--snapshot always                       | --snapshot must be one of [initial, never], not always",
             "--no-color=yes                          | Unknown option --no-color=yes",
+            "--siem cef                              | --siem must be one of [ecs, ocsf], not cef",
             "--ontap https://c1 --username u --password pw | Unknown option --password",
             "--ontap https://c1 --auth oauth2 --client-secret s | Unknown option --client-secret",
             "--auth certificate                      | --auth goes with --ontap",
@@ -225,7 +233,7 @@ class DemoOptionsTest {
                 "--sessions N", "--ontap URL", "--username NAME", "--truststore FILE", "--truststore-type TYPE",
                 "--no-verify-hostname", "--ems", "--poll-seconds N", "--snapshot MODE", "--no-color", "--help",
                 "--auth METHOD", "--keystore FILE", "--keystore-type TYPE", "--key FILE", "--token-url URL",
-                "--client-id ID", "--scope SCOPE", "--audience AUDIENCE", "--filter EXPR",
+                "--client-id ID", "--scope SCOPE", "--audience AUDIENCE", "--filter EXPR", "--siem FORM",
                 "ONTAP_PASSWORD", "ONTAP_TRUSTSTORE_PASSWORD", "ONTAP_KEYSTORE_PASSWORD", "ONTAP_KEY_PASSWORD",
                 "ONTAP_OAUTH2_CLIENT_SECRET");
     }
