@@ -19,9 +19,8 @@ final class EmsEventMapping {
     private EmsEventMapping() {
     }
 
-    static Struct map(Struct emsEvent, String topic) {
-        SourceStruct value = SourceStruct.of(emsEvent);
-        EmsEventKind kind = kindOf(value.string("event_kind"));
+    static Struct map(SourceFields value, String topic) {
+        EmsEventKind kind = value.emsEventKind();
         String messageName = value.string("message_name");
         long observedAt = value.millis("observed_at");
         Long loggedByOntap = value.millis("ontap_time");
@@ -40,30 +39,20 @@ final class EmsEventMapping {
         if (kind == EmsEventKind.LOGIN_REFUSED_BY_ADDRESS) {
             event.status(false, "Initiator address not authorized");
         } else if (kind == EmsEventKind.LOGIN_FAILED) {
-            event.status(false, parameter(value.structs("parameters"), LOGIN_FAILURE_REASON));
+            event.status(false, parameter(value.listOrNull("parameters"), LOGIN_FAILURE_REASON));
         }
         return event.put(OcsfExtension.ATTRIBUTE, ontapIscsiOf(value)).build();
     }
 
-    private static Struct ontapIscsiOf(SourceStruct value) {
+    private static Struct ontapIscsiOf(SourceFields value) {
         return new Struct(OcsfSchemas.ONTAP_ISCSI)
                 .put("ontap_cluster_name", value.string("cluster_name"))
                 .put("ontap_cluster_uid", value.string("cluster_uuid"))
                 .put("ontap_node_name", value.string("node_name"))
                 .put("ontap_node_uid", value.string("node_uuid"))
-                .put("ontap_ems_index", value.int64("index"))
+                .put("ontap_ems_index", value.number("index"))
                 .put("ontap_ems_severity", value.string("severity"))
                 .put("ontap_portset", value.string("portset"));
-    }
-
-    /** A kind a newer connector adds reads as OTHER, as an unknown message does. */
-    private static EmsEventKind kindOf(String kind) {
-        for (EmsEventKind known : EmsEventKind.values()) {
-            if (known.name().equals(kind)) {
-                return known;
-            }
-        }
-        return EmsEventKind.OTHER;
     }
 
     private static Activity activityOf(EmsEventKind kind) {
@@ -80,7 +69,7 @@ final class EmsEventMapping {
         };
     }
 
-    private static String parameter(List<SourceStruct> parameters, String name) {
+    private static String parameter(List<SourceFields> parameters, String name) {
         return parameters == null ? null : parameters.stream().filter(p -> name.equals(p.string("name")))
                 .map(p -> p.string("value")).findFirst().orElse(null);
     }

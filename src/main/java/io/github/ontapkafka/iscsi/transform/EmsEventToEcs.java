@@ -54,12 +54,8 @@ final class EmsEventToEcs {
         return new Categorization("event", List.of(SESSION), List.of("info"), action, null);
     }
 
-    static boolean accepts(SourceFields value) {
-        return value.has("event_kind") && value.has("message_name") && value.has("node_uuid");
-    }
-
     static EcsDocument toEcs(SourceFields value) {
-        EmsEventKind kind = kindOf(value.string("event_kind"));
+        EmsEventKind kind = value.emsEventKind();
         Instant observedAt = value.instant("observed_at");
         Instant loggedAt = value.instant("ontap_time");
         String severity = value.string("severity");
@@ -96,16 +92,6 @@ final class EmsEventToEcs {
             document.put("network.transport", "tcp").put("network.protocol", "iscsi");
         }
         return document;
-    }
-
-    /** A kind this release does not know (a newer connector wrote it) reads as OTHER. */
-    private static EmsEventKind kindOf(String name) {
-        for (EmsEventKind kind : EmsEventKind.values()) {
-            if (kind.name().equals(name)) {
-                return kind;
-            }
-        }
-        return EmsEventKind.OTHER;
     }
 
     /** iscsi.loginFailure's one parameter, m, is ONTAP's account of why; the refusal's reason is its name. */

@@ -21,12 +21,11 @@ final class SessionEventMapping {
     private SessionEventMapping() {
     }
 
-    static Struct map(Struct sessionEvent, String topic) {
-        SourceStruct value = SourceStruct.of(sessionEvent);
-        SourceStruct session = value.struct("session");
-        SourceStruct svm = session.struct("svm");
-        List<SourceStruct> connections = byCid(session.structs("connections"));
-        SourceStruct first = connections.isEmpty() ? SourceStruct.of(null) : connections.get(0);
+    static Struct map(SourceFields value, String topic) {
+        SourceFields session = value.child("session");
+        SourceFields svm = session.child("svm");
+        List<SourceFields> connections = byCid(session.listOrNull("connections"));
+        SourceFields first = connections.isEmpty() ? SourceFields.ABSENT : connections.get(0);
         String eventType = value.string("event_type");
         long observedAt = value.millis("observed_at");
         Long firstSeenAt = value.millis("first_seen_at");
@@ -36,26 +35,26 @@ final class SessionEventMapping {
                 .severity(Severity.INFORMATIONAL, null)
                 .status(true, null)
                 .source(value.string("event_id"), eventType, null);
-        SourceStruct initiator = session.struct("initiator");
-        SourceStruct from = first.struct("initiator_address");
-        SourceStruct lif = first.struct("interface");
-        SourceStruct to = lif.struct("ip");
-        event.initiator(initiator.string("name"), initiator.string("alias"), groups(session.structs("igroups")))
-                .put("src_endpoint", Endpoints.source(from.string("address"), from.int32("port")))
+        SourceFields initiator = session.child("initiator");
+        SourceFields from = first.child("initiator_address");
+        SourceFields lif = first.child("interface");
+        SourceFields to = lif.child("ip");
+        event.initiator(initiator.string("name"), initiator.string("alias"), groups(session.listOrNull("igroups")))
+                .put("src_endpoint", Endpoints.source(from.string("address"), from.integer("port")))
                 .put("dst_endpoint", Endpoints.target(svm.string("name"), svm.string("uuid"), to.string("address"),
-                        to.int32("port"), lif.string("name"), lif.string("uuid")))
+                        to.integer("port"), lif.string("name"), lif.string("uuid")))
                 .put("session", sessionOf(value));
         putAuthProtocol(event, first.string("authentication_type"));
         if ("LOGOUT".equals(eventType) && firstSeenAt != null) {
-            event.put("start_time", firstSeenAt).put("end_time", observedAt).put("duration", value.int64("duration_ms"));
+            event.put("start_time", firstSeenAt).put("end_time", observedAt).put("duration", value.number("duration_ms"));
         }
         return event.put(OcsfExtension.ATTRIBUTE, ontapIscsiOf(value)).build();
     }
 
-    private static Struct sessionOf(SourceStruct value) {
-        SourceStruct cluster = value.struct("cluster");
-        SourceStruct session = value.struct("session");
-        SourceStruct svm = session.struct("svm");
+    private static Struct sessionOf(SourceFields value) {
+        SourceFields cluster = value.child("cluster");
+        SourceFields session = value.child("session");
+        SourceFields svm = session.child("svm");
         boolean firstSeenAtLogin = Boolean.FALSE.equals(value.bool("first_seen_is_lower_bound"));
         return new Struct(OcsfSchemas.SESSION)
                 .put("uid", loginUid(cluster, svm, session))
@@ -64,19 +63,19 @@ final class SessionEventMapping {
                 .put("is_remote", true);
     }
 
-    private static Struct ontapIscsiOf(SourceStruct value) {
-        SourceStruct cluster = value.struct("cluster");
-        SourceStruct session = value.struct("session");
+    private static Struct ontapIscsiOf(SourceFields value) {
+        SourceFields cluster = value.child("cluster");
+        SourceFields session = value.child("session");
         return new Struct(OcsfSchemas.ONTAP_ISCSI)
                 .put("ontap_cluster_name", cluster.string("name"))
                 .put("ontap_cluster_uid", cluster.string("uuid"))
                 .put("ontap_target_portal_group", session.string("target_portal_group"))
-                .put("ontap_target_portal_group_tag", session.int32("target_portal_group_tag"))
-                .put("ontap_tsih", session.int32("tsih"))
+                .put("ontap_target_portal_group_tag", session.integer("target_portal_group_tag"))
+                .put("ontap_tsih", session.integer("tsih"))
                 .put("ontap_isid", session.string("isid"))
-                .put("ontap_cids", cids(session.structs("connections")))
-                .put("ontap_cids_added", cids(value.structs("connections_added")))
-                .put("ontap_cids_removed", cids(value.structs("connections_removed")))
+                .put("ontap_cids", cids(session.listOrNull("connections")))
+                .put("ontap_cids_added", cids(value.listOrNull("connections_added")))
+                .put("ontap_cids_removed", cids(value.listOrNull("connections_removed")))
                 .put("ontap_first_seen_time", value.millis("first_seen_at"))
                 .put("ontap_first_seen_is_lower_bound", value.bool("first_seen_is_lower_bound"));
     }
@@ -99,20 +98,20 @@ final class SessionEventMapping {
     }
 
     /** The connections in cid order: the first is the one whose endpoints the event reports. */
-    private static List<SourceStruct> byCid(List<SourceStruct> connections) {
+    private static List<SourceFields> byCid(List<SourceFields> connections) {
         if (connections == null) {
             return List.of();
         }
-        List<SourceStruct> sorted = new ArrayList<>(connections);
-        sorted.sort(Comparator.comparing(connection -> connection.int32("cid")));
+        List<SourceFields> sorted = new ArrayList<>(connections);
+        sorted.sort(Comparator.comparing(connection -> connection.integer("cid")));
         return sorted;
     }
 
-    private static List<Integer> cids(List<SourceStruct> connections) {
-        return connections == null ? null : byCid(connections).stream().map(c -> c.int32("cid")).toList();
+    private static List<Integer> cids(List<SourceFields> connections) {
+        return connections == null ? null : byCid(connections).stream().map(c -> c.integer("cid")).toList();
     }
 
-    private static List<Struct> groups(List<SourceStruct> igroups) {
+    private static List<Struct> groups(List<SourceFields> igroups) {
         return igroups == null ? null : igroups.stream().map(igroup -> new Struct(OcsfSchemas.GROUP)
                 .put("name", igroup.string("name")).put("uid", igroup.string("uuid"))).toList();
     }
@@ -135,19 +134,19 @@ final class SessionEventMapping {
      * One login: the session key and the ISID, which tells a new session reusing the key (TSIH reuse) from the old.
      * Null when the ISID is unknown, as in a LOGOUT known by its key only (the connector restarted meanwhile).
      */
-    private static String loginUid(SourceStruct cluster, SourceStruct svm, SourceStruct session) {
+    private static String loginUid(SourceFields cluster, SourceFields svm, SourceFields session) {
         String isid = session.string("isid");
         return isid == null ? null : nameUuid(keyOf(cluster, svm, session) + "\n" + isid);
     }
 
     /** The session key: present in every event of the session, key-only LOGOUTs included. */
-    private static String keyUid(SourceStruct cluster, SourceStruct svm, SourceStruct session) {
+    private static String keyUid(SourceFields cluster, SourceFields svm, SourceFields session) {
         return nameUuid(keyOf(cluster, svm, session));
     }
 
-    private static String keyOf(SourceStruct cluster, SourceStruct svm, SourceStruct session) {
+    private static String keyOf(SourceFields cluster, SourceFields svm, SourceFields session) {
         return String.join("\n", cluster.string("uuid"), svm.string("uuid"), session.string("target_portal_group"),
-                String.valueOf(session.int32("tsih")));
+                String.valueOf(session.integer("tsih")));
     }
 
     private static String nameUuid(String name) {

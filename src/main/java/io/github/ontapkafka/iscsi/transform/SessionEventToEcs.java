@@ -41,7 +41,7 @@ final class SessionEventToEcs {
 
     /** Whether {@code value} is a session event of a type this mapping knows. */
     static boolean accepts(SourceFields value) {
-        return value.has("session") && BY_TYPE.containsKey(value.string("event_type"));
+        return value.isSessionEvent() && BY_TYPE.containsKey(value.string("event_type"));
     }
 
     static EcsDocument toEcs(SourceFields value) {
@@ -61,38 +61,30 @@ final class SessionEventToEcs {
             document.put("event.end", observedAt)
                     .put("event.duration", durationMs == null ? null : durationMs * NANOS_PER_MILLI);
         }
-        if (cluster != null) {
-            document.put("observer.name", cluster.string("name"))
-                    .put("ontap.cluster.uuid", cluster.string("uuid"));
-        }
-        document.put("ontap.iscsi.first_seen_is_lower_bound", value.bool("first_seen_is_lower_bound"))
+        document.put("observer.name", cluster.string("name"))
+                .put("ontap.cluster.uuid", cluster.string("uuid"))
+                .put("ontap.iscsi.first_seen_is_lower_bound", value.bool("first_seen_is_lower_bound"))
                 .put("ontap.iscsi.previous_observed_at", value.instant("previous_observed_at"))
                 .put("ontap.iscsi.connections_added", copies(value.list("connections_added")))
                 .put("ontap.iscsi.connections_removed", copies(value.list("connections_removed")));
-        if (session != null) {
-            putSession(document, session);
-        }
+        putSession(document, session);
         document.put("related.ip", Ecs.ips(addresses(session, value)));
         return document;
     }
 
     private static void putSession(EcsDocument document, SourceFields session) {
         SourceFields svm = session.child("svm");
-        if (svm != null) {
-            document.put("ontap.svm.name", svm.string("name")).put("ontap.svm.uuid", svm.string("uuid"));
-        }
-        document.put("ontap.iscsi.target_portal_group", session.string("target_portal_group"))
+        document.put("ontap.svm.name", svm.string("name")).put("ontap.svm.uuid", svm.string("uuid"))
+                .put("ontap.iscsi.target_portal_group", session.string("target_portal_group"))
                 .put("ontap.iscsi.target_portal_group_tag", session.number("target_portal_group_tag"))
                 .put("ontap.iscsi.tsih", session.number("tsih"))
                 .put("ontap.iscsi.isid", session.string("isid"));
         SourceFields initiator = session.child("initiator");
-        if (initiator != null) {
-            String iqn = initiator.string("name");
-            document.put("user.name", iqn)
-                    .put("related.user", iqn == null ? null : List.of(iqn))
-                    .put("ontap.iscsi.initiator.alias", initiator.string("alias"))
-                    .put("ontap.iscsi.initiator.comment", initiator.string("comment"));
-        }
+        String iqn = initiator.string("name");
+        document.put("user.name", iqn)
+                .put("related.user", iqn == null ? null : List.of(iqn))
+                .put("ontap.iscsi.initiator.alias", initiator.string("alias"))
+                .put("ontap.iscsi.initiator.comment", initiator.string("comment"));
         List<SourceFields> igroups = session.list("igroups");
         if (igroups.size() == 1) {
             // user.group holds one group; an initiator in several igroups has them in ontap.iscsi.igroups only.
@@ -110,36 +102,23 @@ final class SessionEventToEcs {
     private static void putEndpoints(EcsDocument document, SourceFields connection) {
         document.put("network.direction", "ingress");
         SourceFields initiator = connection.child("initiator_address");
-        if (initiator != null) {
-            Ecs.putSource(document, initiator.string("address"), initiator.number("port"));
-        }
+        Ecs.putSource(document, initiator.string("address"), initiator.number("port"));
         SourceFields lif = connection.child("interface");
-        if (lif == null) {
-            return;
-        }
         document.put("observer.ingress.interface.name", lif.string("name"))
                 .put("observer.ingress.interface.id", lif.string("uuid"));
         SourceFields ip = lif.child("ip");
-        if (ip != null) {
-            Ecs.putEndpoint(document, "destination", ip.string("address"), ip.number("port"));
-        }
+        Ecs.putEndpoint(document, "destination", ip.string("address"), ip.number("port"));
     }
 
     /** Initiator and LIF addresses of the session's connections, and of those added and removed. */
     private static List<String> addresses(SourceFields session, SourceFields value) {
-        List<SourceFields> connections = new ArrayList<>();
-        if (session != null) {
-            connections.addAll(session.list("connections"));
-        }
+        List<SourceFields> connections = new ArrayList<>(session.list("connections"));
         connections.addAll(value.list("connections_added"));
         connections.addAll(value.list("connections_removed"));
         List<String> addresses = new ArrayList<>();
         for (SourceFields connection : connections) {
-            SourceFields initiator = connection.child("initiator_address");
-            SourceFields lif = connection.child("interface");
-            SourceFields lifIp = lif == null ? null : lif.child("ip");
-            addresses.add(initiator == null ? null : initiator.string("address"));
-            addresses.add(lifIp == null ? null : lifIp.string("address"));
+            addresses.add(connection.child("initiator_address").string("address"));
+            addresses.add(connection.child("interface").child("ip").string("address"));
         }
         return addresses;
     }

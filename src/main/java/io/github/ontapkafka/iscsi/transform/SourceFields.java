@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.transform;
 
+import io.github.ontapkafka.iscsi.event.EmsEventKind;
 import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
@@ -12,10 +13,14 @@ import java.util.Map;
 /**
  * Reads a value of the connector's records alike whether it arrives as a {@link Struct} (the source connector
  * itself, or a sink reading Avro or JSON with schemas) or as a {@link Map} (a sink reading JSON without schemas),
- * so that the transform runs on either side of the topic. A field the value does not have reads as null: records
- * written before a field was added to the contract simply lack it.
+ * so that the transforms run on either side of the topic. A field the value does not have reads as null: records
+ * written before a field was added to the contract simply lack it. An absent nested value reads as an empty one, so
+ * that a chain such as {@code value.child("session").child("svm").string("name")} is null-safe all the way down.
  */
 final class SourceFields {
+
+    /** A value of which nothing is known: every field reads as null, every child as absent, every list as empty. */
+    static final SourceFields ABSENT = new SourceFields(null, Map.of());
 
     private final Struct struct;
     private final Map<?, ?> map;
@@ -34,6 +39,26 @@ final class SourceFields {
             return new SourceFields(null, m);
         }
         return null;
+    }
+
+    /** A session event: the table records have a session too, but no event_type. */
+    boolean isSessionEvent() {
+        return has("session") && string("event_type") != null;
+    }
+
+    boolean isEmsEvent() {
+        return has("event_kind") && has("message_name") && has("node_uuid");
+    }
+
+    /** The EMS record's kind; one a newer connector adds reads as OTHER, as an unknown message does. */
+    EmsEventKind emsEventKind() {
+        String name = string("event_kind");
+        for (EmsEventKind kind : EmsEventKind.values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return EmsEventKind.OTHER;
     }
 
     boolean has(String name) {
@@ -58,6 +83,12 @@ final class SourceFields {
         return value instanceof Number n ? n.longValue() : null;
     }
 
+    /** An int32 field: JSON without schemas gives it as a Long. */
+    Integer integer(String name) {
+        Object value = raw(name);
+        return value instanceof Number n ? n.intValue() : null;
+    }
+
     Boolean bool(String name) {
         return raw(name) instanceof Boolean b ? b : null;
     }
@@ -71,19 +102,34 @@ final class SourceFields {
         return value instanceof Number millis ? Instant.ofEpochMilli(millis.longValue()) : null;
     }
 
+    /** {@link #instant} as epoch milliseconds. */
+    Long millis(String name) {
+        Instant instant = instant(name);
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    /** The nested struct or map; an empty one, whose every field reads as null, when there is none. */
     SourceFields child(String name) {
-        return of(raw(name));
+        SourceFields child = of(raw(name));
+        return child == null ? ABSENT : child;
     }
 
     /** The elements of a list of structs; empty when the field is absent or null. */
     List<SourceFields> list(String name) {
-        List<SourceFields> elements = new ArrayList<>();
-        if (raw(name) instanceof List<?> list) {
-            for (Object element : list) {
-                SourceFields fields = of(element);
-                if (fields != null) {
-                    elements.add(fields);
-                }
+        List<SourceFields> elements = listOrNull(name);
+        return elements == null ? List.of() : elements;
+    }
+
+    /** The elements of a list of structs; null when the field is absent or null, for output that tells it from empty. */
+    List<SourceFields> listOrNull(String name) {
+        if (!(raw(name) instanceof List<?> list)) {
+            return null;
+        }
+        List<SourceFields> elements = new ArrayList<>(list.size());
+        for (Object element : list) {
+            SourceFields fields = of(element);
+            if (fields != null) {
+                elements.add(fields);
             }
         }
         return elements;

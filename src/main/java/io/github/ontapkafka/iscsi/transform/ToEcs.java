@@ -73,7 +73,7 @@ public class ToEcs<R extends ConnectRecord<R>> implements Transformation<R>, Ver
         SourceFields value = SourceFields.of(record.value());
         EcsDocument document = value == null ? null
                 : SessionEventToEcs.accepts(value) ? SessionEventToEcs.toEcs(value)
-                : EmsEventToEcs.accepts(value) ? EmsEventToEcs.toEcs(value)
+                : value.isEmsEvent() ? EmsEventToEcs.toEcs(value)
                 : null;
         if (document == null) {
             return record;

@@ -1,13 +1,10 @@
 package io.github.ontapkafka.iscsi.transform;
 
-import io.github.ontapkafka.iscsi.event.EmsSchemas;
-import io.github.ontapkafka.iscsi.event.EventSchemas;
 import io.github.ontapkafka.iscsi.event.Version;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
-import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.transforms.Transformation;
 
@@ -17,8 +14,10 @@ import java.util.Map;
 /**
  * Turns the connector's session events and EMS records into <a href="https://schema.ocsf.io/1.5.0/">OCSF 1.5.0</a>
  * Authentication events (class_uid 3002, category_uid 3), for a SIEM that reads OCSF (AWS Security Lake, Splunk's OCSF
- * add-on). Any other record passes unchanged, tombstones, health and current-sessions table records included: restrict
- * the transform with a {@code TopicNameMatches} predicate. Key, timestamp, headers and topic stay as they were.
+ * add-on). The records are recognised by their fields ({@link SourceFields}), so the transform reads them with a
+ * schema (a Struct) or without one (a Map, from JSON without schemas in a sink) to the same event. Any other record
+ * passes unchanged, tombstones, health and current-sessions table records included: restrict the transform with a
+ * {@code TopicNameMatches} predicate. Key, timestamp, headers and topic stay as they were.
  *
  * <p><b>Session events</b> are a successful ({@code status_id} 1), informational ({@code severity_id} 1), remote
  * ({@code is_remote}) network logon ({@code logon_type_id} 3) of the initiator to the iSCSI service of the SVM:
@@ -96,17 +95,14 @@ public class ToOcsf<R extends ConnectRecord<R>> implements Transformation<R>, Ve
     }
 
     private static Struct ocsfOf(ConnectRecord<?> record) {
-        Schema schema = record.valueSchema();
-        if (schema == null || schema.type() != Schema.Type.STRUCT || !(record.value() instanceof Struct value)) {
+        SourceFields value = SourceFields.of(record.value());
+        if (value == null) {
             return null;
         }
-        if (EventSchemas.VALUE.name().equals(schema.name())) {
+        if (value.isSessionEvent()) {
             return SessionEventMapping.map(value, record.topic());
         }
-        if (EmsSchemas.VALUE.name().equals(schema.name())) {
-            return EmsEventMapping.map(value, record.topic());
-        }
-        return null;
+        return value.isEmsEvent() ? EmsEventMapping.map(value, record.topic()) : null;
     }
 
     @Override

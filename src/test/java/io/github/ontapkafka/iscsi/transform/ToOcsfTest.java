@@ -356,6 +356,22 @@ class ToOcsfTest {
     }
 
     @Test
+    void aSinkReadingSchemalessJsonGetsTheSameEventsAsTheSourceConnector() {
+        for (Map.Entry<String, SourceRecord> kind : EcsInputs.everyKind().entrySet()) {
+            SourceRecord record = kind.getValue();
+            SourceRecord schemaless = record.newRecord(record.topic(), null, null, null, null,
+                    EcsInputs.schemaless(record), record.timestamp());
+
+            for (String output : List.of("struct", "map")) {
+                SourceRecord fromMap = transform(output).apply(schemaless);
+                assertThat(fromMap).as(kind.getKey()).isNotSameAs(schemaless);
+                assertThat(OcsfJson.of(fromMap)).as(kind.getKey() + ", " + output)
+                        .isEqualTo(OcsfJson.of(transform(output).apply(record)));
+            }
+        }
+    }
+
+    @Test
     void recordsItDoesNotKnowPassUnchanged() {
         ToOcsf<SourceRecord> transform = transform("map");
         Schema other = SchemaBuilder.struct().name("com.example.Other").field("a", Schema.STRING_SCHEMA).build();
@@ -365,9 +381,10 @@ class ToOcsfTest {
                 ((Struct) login(ESX01).key()), EventSchemas.VALUE, null);
         SourceRecord foreign = new SourceRecord(null, null, "t", null, other, new Struct(other).put("a", "x"));
         SourceRecord schemaless = new SourceRecord(null, null, "t", null, null, Map.of("event_type", "LOGIN"));
+        SourceRecord schemalessTable = new SourceRecord(null, null, "t", null, null, EcsInputs.schemaless(table));
 
         assertThat(table.valueSchema().name()).isNotEqualTo(EventSchemas.VALUE.name());
-        assertThat(List.of(health, table, tombstone, foreign, schemaless))
+        assertThat(List.of(health, table, tombstone, foreign, schemaless, schemalessTable))
                 .allSatisfy(record -> assertThat(transform.apply(record)).isSameAs(record));
     }
 
