@@ -1,5 +1,6 @@
 package io.github.ontapkafka.iscsi.it;
 
+import io.github.ontapkafka.iscsi.config.OntapSourceConfig;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Three distributed workers, six clusters, three tasks: sessions keep changing while one worker leaves and another
- * joins; afterwards every cluster's stream converges to its live sessions and the tasks run on the workers left.
+ * joins; afterwards every cluster's stream converges to its live sessions, the current-sessions table (at-least-once,
+ * each table record ahead of its event) holds exactly them, and the tasks run on the workers left.
  */
 class DistributedIT {
 
@@ -40,7 +42,9 @@ class DistributedIT {
             Map<String, String> config = ConnectHarness.connectorConfig("distributed",
                     clusters.stream().map(simulator::baseUrl).toList());
             config.put("tasks.max", "3");
+            config.put(OntapSourceConfig.TABLE_TOPIC, "distributed-current");
             harness.connect.kafka().createTopic("distributed", 3);
+            harness.connect.kafka().createTopic("distributed-current", 3, 1, Map.of("cleanup.policy", "compact"));
             harness.deploy(CONNECTOR, config, 3);
 
             int operations;
@@ -62,6 +66,11 @@ class DistributedIT {
                 List<Event> events = log.settle(Duration.ofSeconds(1));
                 System.out.printf("distributed: %d churn operations, %d events, %d distinct ids%n", operations,
                         events.size(), events.stream().map(Event::id).distinct().count());
+            }
+            try (TopicLog<StreamReplay.TableEntry> table = StreamReplay.table(harness.connect.kafka(),
+                    "distributed-current")) {
+                System.out.printf("distributed: the table holds the %d live sessions%n",
+                        StreamReplay.awaitTableOfLiveSessions(table, clusters, CONVERGE));
             }
 
             ConnectorStateInfo status = harness.connect.connectorStatus(CONNECTOR);

@@ -8,7 +8,6 @@ import io.github.ontapkafka.iscsi.fixtures.ConnectorTopics;
 import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.simulator.OntapSimulatorServer;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,25 +113,10 @@ class ExactlyOnceCrashIT {
                 assertThat(operations).isGreaterThan(20);
             }
             // The table commits in the same transactions as the events: read to its end, it is the live sessions.
-            try (TopicLog<TableEntry> table = new TopicLog<>(kafka, "eos-table", TableEntry::of)) {
-                Map<String, Set<String>> expected = new TreeMap<>();
-                clusters.forEach(cluster -> StreamReplay.live(cluster).keySet()
-                        .forEach(key -> expected.put(cluster.uuid() + "/" + key, StreamReplay.live(cluster).get(key))));
-                Map<String, Set<String>> current = new TreeMap<>();
-                Awaitility.await().atMost(SLOW).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    current.clear();
-                    for (TableEntry entry : table.drain()) {
-                        if (entry.connections() == null) {
-                            current.remove(entry.key());
-                        } else {
-                            current.put(entry.key(), entry.connections());
-                        }
-                    }
-                    return current.equals(expected);
-                });
-                System.out.printf("exactly-once: the table holds the %d live sessions of %d clusters%n",
-                        current.size(), CLUSTERS);
-                assertThat(current).isEqualTo(expected);
+            try (TopicLog<StreamReplay.TableEntry> table = StreamReplay.table(kafka, "eos-table")) {
+                int live = StreamReplay.awaitTableOfLiveSessions(table, clusters, SLOW);
+                System.out.printf("exactly-once: the table holds the %d live sessions of %d clusters%n", live,
+                        CLUSTERS);
             }
             // Health records commit in the same transactions: a read_committed consumer sees every cluster's
             // current health, and it agrees with the cluster.
@@ -154,17 +136,6 @@ class ExactlyOnceCrashIT {
                 worker.jvm().close();
             }
             kafka.stop();
-        }
-    }
-
-    /** A record of the table topic: its session key, and the session's connections, null for a tombstone. */
-    private record TableEntry(String key, Set<String> connections) {
-
-        static TableEntry of(ConsumerRecord<byte[], byte[]> record) {
-            JsonNode key = TopicLog.json(record.key());
-            JsonNode value = TopicLog.json(record.value());
-            return new TableEntry(key.get("cluster_uuid").asText() + "/" + StreamReplay.key(key),
-                    value == null ? null : StreamReplay.connections(value.get("session")));
         }
     }
 

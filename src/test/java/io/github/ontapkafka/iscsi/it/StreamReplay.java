@@ -5,6 +5,8 @@ import io.github.ontapkafka.iscsi.it.EventLog.Event;
 import io.github.ontapkafka.iscsi.model.Connection;
 import io.github.ontapkafka.iscsi.model.IscsiSession;
 import io.github.ontapkafka.iscsi.simulator.SimulatedCluster;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.connect.util.clusters.EmbeddedKafkaCluster;
 import org.awaitility.Awaitility;
 
 import java.time.Duration;
@@ -59,13 +61,11 @@ final class StreamReplay {
         return sessions;
     }
 
-    /** "svm uuid/portal group/tsih" of a session key as JsonConverter wrote it. */
-    static String key(JsonNode key) {
+    private static String key(JsonNode key) {
         return key.get("svm_uuid").asText() + "/" + key.get("target_portal_group").asText() + "/" + key.get("tsih").asInt();
     }
 
-    /** The connections of a session as JsonConverter wrote it, in the form of {@link #live}. */
-    static Set<String> connections(JsonNode session) {
+    private static Set<String> connections(JsonNode session) {
         Set<String> connections = new TreeSet<>();
         JsonNode list = session.get("connections");
         if (list == null || list.isNull()) {
@@ -88,6 +88,53 @@ final class StreamReplay {
 
     private static String connection(int cid, String authentication, String address, Integer port, String lifUuid) {
         return cid + "|" + authentication + "|" + address + ":" + port + "|" + lifUuid;
+    }
+
+    /**
+     * A record of the current-sessions table: its cluster and session key, and the session's connections, null for
+     * a tombstone.
+     */
+    record TableEntry(String key, Set<String> connections) {
+
+        static TableEntry of(ConsumerRecord<byte[], byte[]> record) {
+            JsonNode key = TopicLog.json(record.key());
+            JsonNode value = TopicLog.json(record.value());
+            return new TableEntry(key.get("cluster_uuid").asText() + "/" + StreamReplay.key(key),
+                    value == null ? null : StreamReplay.connections(value.get("session")));
+        }
+    }
+
+    /** The current-sessions table topic, read from its start as JsonConverter without schemas wrote it. */
+    static TopicLog<TableEntry> table(EmbeddedKafkaCluster kafka, String topic) {
+        return new TopicLog<>(kafka, topic, TableEntry::of);
+    }
+
+    /**
+     * Waits until the table, read to its end (the last record of each key; a tombstone deletes it), holds exactly
+     * every cluster's live sessions with their connections; returns how many.
+     */
+    static int awaitTableOfLiveSessions(TopicLog<TableEntry> table, List<SimulatedCluster> clusters,
+                                        Duration timeout) {
+        Map<String, Set<String>> expected = new TreeMap<>();
+        clusters.forEach(cluster -> live(cluster).forEach((key, connections) ->
+                expected.put(cluster.uuid() + "/" + key, connections)));
+        Map<String, Set<String>> current = new TreeMap<>();
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+                current.clear();
+                for (TableEntry entry : table.drain()) {
+                    if (entry.connections() == null) {
+                        current.remove(entry.key());
+                    } else {
+                        current.put(entry.key(), entry.connections());
+                    }
+                }
+                return current.equals(expected);
+            });
+        } finally {
+            assertThat(current).as("the table read to its end").isEqualTo(expected);
+        }
+        return current.size();
     }
 
     /** Waits until, for every cluster, replaying its events yields its live sessions and connections. */
