@@ -24,14 +24,26 @@ final class ClusterHealth {
     private volatile Integer sessionsTracked;
     private Duration lastPollDuration;
     private Instant lastReportedAt;
+    private HealthReport.EmsEventsLost emsEventsLost;
+    /** Whether a loss of EMS events was found since the last report: a change to report. */
+    private boolean emsLossUnreported;
 
     ClusterHealth(String clusterUrl) {
         this.clusterUrl = clusterUrl;
     }
 
-    /** Records a successful poll; true if it changed the health (first contact, or back to OK). */
+    /** Records that a node's event log discarded events before they were read (reported with the next record). */
+    void emsEventsLost(String what, Instant now) {
+        emsEventsLost = new HealthReport.EmsEventsLost(what, now);
+        emsLossUnreported = true;
+    }
+
+    /**
+     * Records a successful poll; true if it changed the health (first contact, or back to OK) or found EMS events
+     * lost.
+     */
     boolean succeeded(int sessionsTracked, Duration duration, Instant now) {
-        boolean changed = status != Status.OK;
+        boolean changed = status != Status.OK || emsLossUnreported;
         if (changed) {
             status = Status.OK;
             statusSince = now;
@@ -84,9 +96,10 @@ final class ClusterHealth {
     /** @param identity the cluster the address led to at its last successful poll; null before the first */
     HealthReport report(Trigger trigger, ClusterIdentity identity, Instant now) {
         lastReportedAt = now;
+        emsLossUnreported = false;
         return new HealthReport(clusterUrl, identity == null ? null : identity.name(),
                 identity == null ? null : identity.uuid(), status, trigger, statusSince, lastSuccessAt,
                 consecutiveFailures, failure == null ? null : failure.kind().name(),
-                failure == null ? null : failure.getMessage(), sessionsTracked, lastPollDuration);
+                failure == null ? null : failure.getMessage(), sessionsTracked, lastPollDuration, emsEventsLost);
     }
 }

@@ -210,6 +210,9 @@ public class OntapIscsiSourceTask extends SourceTask {
                     + "the connector running, so that the event log does not outrun it.", poller.cluster(),
                     identity.name(), agedOut);
         }
+        if (!outcome.ems().agedOut().isEmpty()) {
+            poller.health().emsEventsLost(String.join("; ", outcome.ems().agedOut()), outcome.observedAt());
+        }
         poller.passedOver(outcome.ems().oddities());
         List<SourceRecord> records = emsRecords.of(identity, cursor, outcome.ems().events(), outcome.observedAt());
         poller.emsPosition(identity.uuid(), cursor.afterAll(outcome.ems().events()));

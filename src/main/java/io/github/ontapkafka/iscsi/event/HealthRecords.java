@@ -52,7 +52,10 @@ public final class HealthRecords {
                 .put("sessions_tracked", report.sessionsTracked())
                 .put("last_poll_duration_ms", report.lastPollDuration() == null ? null
                         : report.lastPollDuration().toMillis())
-                .put("emitted_at", Date.from(now));
+                .put("emitted_at", Date.from(now))
+                .put("ems_events_lost", report.emsEventsLost() == null ? null : report.emsEventsLost().what())
+                .put("ems_events_lost_at", report.emsEventsLost() == null ? null
+                        : Date.from(report.emsEventsLost().foundAt()));
         boolean hasOffset = partition != null && offset != null;
         return new SourceRecord(hasOffset ? partition : withoutOffset(report), hasOffset ? offset : null, topic, null,
                 HealthSchemas.KEY, key, HealthSchemas.VALUE, value, now.toEpochMilli());

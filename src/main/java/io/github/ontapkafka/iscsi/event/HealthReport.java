@@ -13,10 +13,16 @@ import java.time.Instant;
  * @param lastSuccessAt    null if no poll has succeeded
  * @param sessionsTracked  null before the first successful poll
  * @param lastPollDuration null before the first poll
+ * @param emsEventsLost    the last loss of EMS events found, null if none
  */
 public record HealthReport(String clusterUrl, String clusterName, String clusterUuid, Status status, Trigger trigger,
                            Instant statusSince, Instant lastSuccessAt, int consecutiveFailures, String failureKind,
-                           String failureMessage, Integer sessionsTracked, Duration lastPollDuration) {
+                           String failureMessage, Integer sessionsTracked, Duration lastPollDuration,
+                           EmsEventsLost emsEventsLost) {
+
+    /** Events a node's log discarded before the connector read them, and when the connector found out. */
+    public record EmsEventsLost(String what, Instant foundAt) {
+    }
 
     /** Whether the connector is watching the cluster. */
     public enum Status { OK, FAILING }

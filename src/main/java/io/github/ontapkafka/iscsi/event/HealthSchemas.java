@@ -11,6 +11,8 @@ import org.apache.kafka.connect.data.Timestamp;
 public final class HealthSchemas {
 
     public static final int VERSION = 1;
+    /** Version 2 added the loss of EMS events: ems_events_lost and ems_events_lost_at. */
+    public static final int VALUE_VERSION = 2;
 
     public static final Schema KEY = DocumentedStruct.named(EventSchemas.NAMESPACE + ".ClusterHealthKey",
                     "Identifies a configured cluster of a connector: a compacted topic keeps one current health "
@@ -24,7 +26,7 @@ public final class HealthSchemas {
     public static final Schema VALUE = DocumentedStruct.named(EventSchemas.NAMESPACE + ".ClusterHealth",
                     "Whether a connector is watching an ONTAP cluster: written when the cluster's health changes and "
                             + "as a heartbeat while it does not.")
-            .version(VERSION)
+            .version(VALUE_VERSION)
             .field("connector", SchemaBuilder.string().doc("Name of the connector.").build())
             .field("task", SchemaBuilder.int32().doc("Number of the connector's task that polls the cluster.").build())
             .field("connector_version", SchemaBuilder.string().doc("Version of the connector.").build())
@@ -35,8 +37,9 @@ public final class HealthSchemas {
                     + "nothing is reported for this cluster until a poll succeeds. A string rather than an enum, so "
                     + "that a future status does not break readers built from an older schema.").build())
             .field("trigger", SchemaBuilder.string().doc("CHANGE: written by the poll that changed the health "
-                    + "(first contact, OK to FAILING, FAILING to OK, another kind of failure). HEARTBEAT: written "
-                    + "every heartbeat.interval.ms while the health stays as it is.").build())
+                    + "(first contact, OK to FAILING, FAILING to OK, another kind of failure) or found EMS events "
+                    + "lost. HEARTBEAT: written every heartbeat.interval.ms while the health stays as it is.")
+                    .build())
             .field("status_since", Timestamp.builder().doc("Since when the status has been what it is: the poll "
                     + "that made it so.").build())
             .field("last_success_at", Timestamp.builder().optional().doc("When the last successful poll completed; "
@@ -53,6 +56,13 @@ public final class HealthSchemas {
             .field("last_poll_duration_ms", SchemaBuilder.int64().optional().doc("How long the last poll took, "
                     + "successful or not, in milliseconds. Null before the first.").build())
             .field("emitted_at", Timestamp.builder().doc("When this record was written.").build())
+            .field("ems_events_lost", optionalString("With ems.enabled: the last time ONTAP's event log had "
+                    + "discarded events the connector had not read yet (its node's log wrapped around while the "
+                    + "cluster was not polled), which node and which indexes: failed or refused logins among them "
+                    + "are lost for good. The connector goes on from the oldest event held. Null if it has not "
+                    + "happened since the task started."))
+            .field("ems_events_lost_at", Timestamp.builder().optional().doc("When the poll that found "
+                    + "ems_events_lost completed. Null as ems_events_lost.").build())
             .build();
 
     private HealthSchemas() {

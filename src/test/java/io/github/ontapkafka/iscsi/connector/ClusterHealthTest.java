@@ -44,6 +44,24 @@ class ClusterHealthTest {
                 Duration.ofMillis(7), T0.plusSeconds(5))).as("OK to failing").isTrue();
     }
 
+    /** Events a node's log discarded unread are a loss of security data: news once, then carried by every report. */
+    @Test
+    void lostEmsEventsAreNewsOnceAndThenCarriedByEveryReport() {
+        health.succeeded(12, Duration.ofMillis(40), T0);
+        health.report(Trigger.CHANGE, CLUSTER, T0);
+        String lost = "node cluster-01-01 (n1) holds events from index 120 on; the connector had read up to 99: "
+                + "events 100 to 119 aged out unread";
+
+        health.emsEventsLost(lost, T0.plusSeconds(30));
+
+        assertThat(health.succeeded(12, Duration.ofMillis(40), T0.plusSeconds(30))).as("found lost events").isTrue();
+        assertThat(health.report(Trigger.CHANGE, CLUSTER, T0.plusSeconds(30)).emsEventsLost())
+                .isEqualTo(new HealthReport.EmsEventsLost(lost, T0.plusSeconds(30)));
+        assertThat(health.succeeded(12, Duration.ofMillis(40), T0.plusSeconds(60))).as("reported already").isFalse();
+        assertThat(health.report(Trigger.HEARTBEAT, CLUSTER, T0.plusSeconds(90)).emsEventsLost().what())
+                .as("still carried").isEqualTo(lost);
+    }
+
     @Test
     void aReportSaysSinceWhenWhatFailsAndWhatWasLastKnown() {
         health.succeeded(12, Duration.ofMillis(40), T0);
@@ -65,6 +83,7 @@ class ClusterHealthTest {
         assertThat(report.lastPollDuration()).isEqualTo(Duration.ofMillis(9));
         assertThat(report.clusterName()).isEqualTo("cluster-01");
         assertThat(report.clusterUuid()).isEqualTo("u1");
+        assertThat(report.emsEventsLost()).as("no EMS events lost").isNull();
     }
 
     @Test

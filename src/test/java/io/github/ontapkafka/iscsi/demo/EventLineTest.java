@@ -160,11 +160,11 @@ class EventLineTest {
         HealthReport failing = new HealthReport("http://127.0.0.1:1/clusters/c2", "cluster-02", "u2",
                 HealthReport.Status.FAILING, HealthReport.Trigger.CHANGE, now, now.minusSeconds(30), 1,
                 "CREDENTIALS_REJECTED", "ONTAP cluster http://127.0.0.1:1/clusters/c2: credentials rejected (HTTP "
-                + "401): GET /api/cluster: HTTP 401, User is not authenticated. (code 5)", 12, Duration.ofMillis(3));
+                + "401): GET /api/cluster: HTTP 401, User is not authenticated. (code 5)", 12, Duration.ofMillis(3), null);
         HealthReport ok = new HealthReport("http://127.0.0.1:1/clusters/c2", "cluster-02", "u2",
-                HealthReport.Status.OK, HealthReport.Trigger.CHANGE, now, now, 0, null, null, 12, Duration.ZERO);
+                HealthReport.Status.OK, HealthReport.Trigger.CHANGE, now, now, 0, null, null, 12, Duration.ZERO, null);
         HealthReport heartbeat = new HealthReport("http://127.0.0.1:1/clusters/c2", "cluster-02", "u2",
-                HealthReport.Status.OK, HealthReport.Trigger.HEARTBEAT, now, now, 0, null, null, 12, Duration.ZERO);
+                HealthReport.Status.OK, HealthReport.Trigger.HEARTBEAT, now, now, 0, null, null, 12, Duration.ZERO, null);
 
         assertThat(lines.health(avro(health.of(failing, null, null, now)))).isEqualTo("10:00:00  HEALTH FAILING     "
                 + "cluster-02   credentials rejected (HTTP 401): GET /api/cluster: HTTP 401, User is not "

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static io.github.ontapkafka.iscsi.fixtures.Sessions.connection;
@@ -140,6 +141,14 @@ class EmsIT extends OneClusterPerTest {
         assertThat(lines).filteredOn(l -> l.contains("aged out")).first().asString().startsWith("WARN")
                 .contains(first.name()).contains("continuing from the oldest event held");
         assertThat(labels(ems.settle(QUIET))).hasSize(2);
+        // Downstream consumers see the loss too: the health record of the poll that found it says what was lost.
+        Predicate<HealthLog.Health> reportsLoss = h -> h.value().hasNonNull("ems_events_lost");
+        HealthLog.Health loss = health.awaitAtLeast(1, reportsLoss, WAIT).stream().filter(reportsLoss).findFirst()
+                .orElseThrow();
+        assertThat(loss.status()).isEqualTo("OK");
+        assertThat(loss.value().get("trigger").asText()).isEqualTo("CHANGE");
+        assertThat(loss.value().get("ems_events_lost").asText()).contains(first.name()).contains("aged out unread");
+        assertThat(loss.value().hasNonNull("ems_events_lost_at")).isTrue();
     }
 
     @Test

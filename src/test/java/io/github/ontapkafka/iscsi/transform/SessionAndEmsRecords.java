@@ -141,7 +141,7 @@ final class SessionAndEmsRecords {
 
     static SourceRecord health() {
         HealthReport ok = new HealthReport("https://cluster1.example.com", CLUSTER.name(), CLUSTER.uuid(),
-                HealthReport.Status.OK, HealthReport.Trigger.CHANGE, T0, T0, 0, null, null, 1, Duration.ZERO);
+                HealthReport.Status.OK, HealthReport.Trigger.CHANGE, T0, T0, 0, null, null, 1, Duration.ZERO, null);
         return new HealthRecords("ontap.iscsi.health", "ontap", 0, "1.0").of(ok, null, null, T0);
     }
 }
