@@ -26,6 +26,14 @@ class SessionDiffTest {
     private static final String HOST_B = "iqn.1991-05.com.microsoft:host-b";
     private static final Instant NOW = Instant.parse("2026-11-30T10:00:00Z");
 
+    /** A poll after {@code kept}, {@code gone} and {@code reused}: one of each kind of change. */
+    private final IscsiSession kept = session(1, HOST_A, connection(1));
+    private final IscsiSession keptChanged = session(1, HOST_A, connection(1), connection(2));
+    private final IscsiSession gone = session(2, HOST_A, connection(1));
+    private final IscsiSession reused = session(3, HOST_A, connection(1));
+    private final IscsiSession reusedByAnother = session(3, HOST_B, connection(1));
+    private final IscsiSession arrived = session(4, HOST_B, connection(1));
+
     private static SessionTable remembered(IscsiSession... sessions) {
         SessionTable table = SessionTable.empty();
         table.apply(SessionDiff.compute(table, live(sessions), LOGINS_AND_LOGOUTS, uuid -> null, key -> null, NOW)
@@ -64,12 +72,6 @@ class SessionDiffTest {
      */
     @Test
     void eachChangeTellsWhenItsSessionWasFirstSeen() {
-        IscsiSession kept = session(1, HOST_A, connection(1));
-        IscsiSession keptChanged = session(1, HOST_A, connection(1), connection(2));
-        IscsiSession gone = session(2, HOST_A, connection(1));
-        IscsiSession reused = session(3, HOST_A, connection(1));
-        IscsiSession reusedByAnother = session(3, HOST_B, connection(1));
-        IscsiSession arrived = session(4, HOST_B, connection(1));
         FirstSeen earlier = FirstSeen.atLeastSince(NOW.minusSeconds(3600));
         FirstSeen loggedIn = FirstSeen.exactly(NOW.minusSeconds(60));
         Map<SessionKey, FirstSeen> firstSeen = Map.of(kept.key(), earlier, gone.key(), loggedIn, reused.key(), earlier);
@@ -112,21 +114,21 @@ class SessionDiffTest {
     @Test
     void aReusedTsihWithAnotherInitiatorIsALogoutThenALogin() {
         IscsiSession old = session(5, HOST_A, connection(1));
-        IscsiSession reused = session(5, HOST_B, connection(1));
+        IscsiSession takenOver = session(5, HOST_B, connection(1));
 
-        List<SessionChange> changes = diff(remembered(old), live(reused));
+        List<SessionChange> changes = diff(remembered(old), live(takenOver));
 
         assertThat(changes).extracting(SessionChange::type).containsExactly(ChangeType.LOGOUT, ChangeType.LOGIN);
         assertThat(changes.get(0).session()).isEqualTo(old);
-        assertThat(changes.get(1).session()).isEqualTo(reused);
+        assertThat(changes.get(1).session()).isEqualTo(takenOver);
     }
 
     @Test
     void aReusedTsihWithAnotherIsidIsANewSessionToo() {
         IscsiSession old = session("iscsi_lif1", 5, "40:00:01:37:00:00", HOST_A, connection(1));
-        IscsiSession reused = session("iscsi_lif1", 5, "40:00:01:37:00:01", HOST_A, connection(1));
+        IscsiSession withNewIsid = session("iscsi_lif1", 5, "40:00:01:37:00:01", HOST_A, connection(1));
 
-        assertThat(diff(remembered(old), live(reused))).extracting(SessionChange::type)
+        assertThat(diff(remembered(old), live(withNewIsid))).extracting(SessionChange::type)
                 .containsExactly(ChangeType.LOGOUT, ChangeType.LOGIN);
     }
 
@@ -158,18 +160,18 @@ class SessionDiffTest {
     @Test
     void afterARestartOnlyDigestsAreKnown() {
         IscsiSession unchanged = session(1, HOST_A, connection(1));
-        IscsiSession gone = session(2, HOST_A, connection(1));
+        IscsiSession loggedOut = session(2, HOST_A, connection(1));
         IscsiSession before = session(3, HOST_A, connection(1));
         IscsiSession after = session(3, HOST_A, connection(1), connection(2));
         IscsiSession oldLogin = session(4, HOST_A, connection(1));
         IscsiSession newLogin = session(4, HOST_B, connection(1));
 
-        List<SessionChange> changes = diff(digestsOnly(unchanged, gone, before, oldLogin), live(unchanged, after, newLogin));
+        List<SessionChange> changes = diff(digestsOnly(unchanged, loggedOut, before, oldLogin), live(unchanged, after, newLogin));
 
         assertThat(changes).extracting(c -> c.key().tsih() + ":" + c.type())
                 .containsExactly("2:LOGOUT", "3:CONNECTION_CHANGE", "4:LOGOUT", "4:LOGIN");
         SessionChange logout = changes.get(0);
-        assertThat(logout.session()).isEqualTo(IscsiSession.keyOnly(gone.key(), "svm1"));
+        assertThat(logout.session()).isEqualTo(IscsiSession.keyOnly(loggedOut.key(), "svm1"));
         SessionChange connectionChange = changes.get(1);
         assertThat(connectionChange.session()).isEqualTo(after);
         assertThat(connectionChange.connectionsAdded()).as("previous connections unknown").isNull();
@@ -178,12 +180,6 @@ class SessionDiffTest {
 
     @Test
     void aNewBaselineComparesTheSessionsItKeepsAndLetsOthersComeAndGoUnreported() {
-        IscsiSession kept = session(1, HOST_A, connection(1));
-        IscsiSession keptChanged = session(1, HOST_A, connection(1), connection(2));
-        IscsiSession gone = session(2, HOST_A, connection(1));
-        IscsiSession reused = session(3, HOST_A, connection(1));
-        IscsiSession reusedByAnother = session(3, HOST_B, connection(1));
-        IscsiSession arrived = session(4, HOST_B, connection(1));
 
         for (Membership membership : new Membership[]{SNAPSHOTS, UNREPORTED}) {
             SessionDiff.Result result = SessionDiff.compute(remembered(kept, gone, reused),
