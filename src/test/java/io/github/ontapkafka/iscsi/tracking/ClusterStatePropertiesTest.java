@@ -50,7 +50,7 @@ class ClusterStatePropertiesTest {
 
     private static final Instant START = Instant.parse("2026-11-27T10:00:00.125Z");
 
-    @Property(tries = 300)
+    @Property(tries = 400)
     void reportsWhatThePlainModelReportsAcrossPollsRescopesAndRestarts(@ForAll SnapshotMode mode,
                                                                         @ForAll("histories") List<Step> history) {
         Run run = new Run(mode);
@@ -58,6 +58,7 @@ class ClusterStatePropertiesTest {
         Statistics.label("restart from").coverage(coverage -> {
             coverage.check("a rescope batch, before its last record").count(count -> count >= 20);
             coverage.check("a rescope batch, its last record").count(count -> count >= 20);
+            coverage.check("a batch, before its first change").count(count -> count >= 20);
         });
     }
 
@@ -90,7 +91,8 @@ class ClusterStatePropertiesTest {
                 Arbitraries.longs()).as(Poll::new);
         Arbitrary<Integer> batchesBack = Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(0)),
                 Tuple.of(1, Arbitraries.integers().between(1, 2)));
-        Arbitrary<Restart> restart = Combinators.combine(batchesBack, Arbitraries.integers().between(0, 63),
+        // A negative record: from the offset before the batch's first change, which a table record carries.
+        Arbitrary<Restart> restart = Combinators.combine(batchesBack, Arbitraries.integers().between(-3, 63),
                 Arbitraries.of(true, false)).as(Restart::new);
         Arbitrary<Step> rescope = Combinators.combine(Arbitraries.of(Scope.CHOICES),
                 edits().list().ofMaxSize(3), Arbitraries.longs(), restart.injectNull(0.5)).as(Rescope::new);
@@ -251,9 +253,10 @@ class ClusterStatePropertiesTest {
             int from = Math.max(0, emitted.size() - 1 - batchesBack);
             ChangeBatch batch = emitted.get(from);
             // -1: from the offset before the batch's first change, which a table record carries.
-            int committed = Math.floorMod(record, batch.changes().size() + 1) - 1;
+            int committed = record < 0 ? -1 : Math.floorMod(record, batch.changes().size());
             boolean last = committed == batch.changes().size() - 1;
-            Statistics.label("restart from").collect(!expected.get(from).rescope() ? "a batch going on"
+            Statistics.label("restart from").collect(committed < 0 ? "a batch, before its first change"
+                    : !expected.get(from).rescope() ? "a batch going on"
                     : last ? "a rescope batch, its last record" : "a rescope batch, before its last record");
             boolean clusterAsAfterBatch = scope.filter().canonical().equals(batch.scope())
                     && ClusterModel.digestsOf(scope.covered(cluster.sessions()))
