@@ -43,8 +43,8 @@ final class ClusterHealth {
      * lost.
      */
     boolean succeeded(int sessionsTracked, Duration duration, Instant now) {
-        boolean changed = status != Status.OK || emsLossUnreported;
-        if (changed) {
+        boolean backToOk = status != Status.OK;
+        if (backToOk) {
             status = Status.OK;
             statusSince = now;
         }
@@ -53,7 +53,7 @@ final class ClusterHealth {
         consecutiveFailures = 0;
         failure = null;
         lastPollDuration = duration;
-        return changed;
+        return backToOk || emsLossUnreported;
     }
 
     /** Records a failed poll; true if it changed the health (first contact, OK to FAILING, another kind). */

@@ -55,8 +55,9 @@ class ClusterHealthTest {
         health.emsEventsLost(lost, T0.plusSeconds(30));
 
         assertThat(health.succeeded(12, Duration.ofMillis(40), T0.plusSeconds(30))).as("found lost events").isTrue();
-        assertThat(health.report(Trigger.CHANGE, CLUSTER, T0.plusSeconds(30)).emsEventsLost())
-                .isEqualTo(new HealthReport.EmsEventsLost(lost, T0.plusSeconds(30)));
+        HealthReport report = health.report(Trigger.CHANGE, CLUSTER, T0.plusSeconds(30));
+        assertThat(report.emsEventsLost()).isEqualTo(new HealthReport.EmsEventsLost(lost, T0.plusSeconds(30)));
+        assertThat(report.statusSince()).as("still OK since the first poll").isEqualTo(T0);
         assertThat(health.succeeded(12, Duration.ofMillis(40), T0.plusSeconds(60))).as("reported already").isFalse();
         assertThat(health.report(Trigger.HEARTBEAT, CLUSTER, T0.plusSeconds(90)).emsEventsLost().what())
                 .as("still carried").isEqualTo(lost);
