@@ -17,7 +17,8 @@ import java.util.Map;
  * @param previousObservedAt the last poll that saw the state before this batch (null before the first poll)
  * @param scope              the canonical form of the scope the poll listed, which every record's offset carries
  * @param unreported         the changes of the tracked sessions without an event, departures first, in key order
- * @param offsetBeforePoll   the offset of the state before the poll: a task resuming from it polls again from there
+ * @param offsetBeforePoll   the offset of the state before the poll: a task resuming from it polls again from there;
+ *                           null when {@code unreported} is empty, as no record needs it then
  * @param states             null if the poll changed nothing, reported or not
  */
 public record ChangeBatch(List<SessionChange> changes, long generation, Instant observedAt, Instant previousObservedAt,

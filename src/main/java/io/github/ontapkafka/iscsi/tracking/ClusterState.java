@@ -64,12 +64,14 @@ public final class ClusterState {
     public <E extends Exception> ChangeBatch poll(LiveSessions<E> live, Instant observedAt, SnapshotMode mode,
                                                   SessionScope scope) throws E {
         Instant previous = lastPolledAt;
-        Map<String, Object> offsetBeforePoll = baselineKnown ? lastOffset() : OffsetFormat.beforeFirstPoll();
         String listedUnder = scope.canonical();
         boolean newBaseline = !baselineKnown || !listedUnder.equals(this.scope);
         Membership membership = Membership.of(newBaseline, snapshotPending, mode);
         SessionDiff.Result diff = SessionDiff.compute(tracked, live, membership, committed.svmNames()::get,
                 committed::firstSeen, observedAt);
+        // Only the records of changes without an event carry the state before the poll: taken before it changes.
+        Map<String, Object> offsetBeforePoll = diff.unreported().isEmpty() ? null
+                : baselineKnown ? lastOffset() : OffsetFormat.beforeFirstPoll();
         tracked.apply(diff.updates());
         lastPolledAt = observedAt;
         baselineKnown = true;
