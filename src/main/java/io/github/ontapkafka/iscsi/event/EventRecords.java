@@ -44,6 +44,12 @@ public final class EventRecords {
         return new Struct(EventSchemas.CLUSTER).put("name", cluster.name()).put("uuid", cluster.uuid());
     }
 
+    /** {@code struct} with when its session was first seen, both fields null if that is unknown. */
+    static Struct withFirstSeen(Struct struct, FirstSeen firstSeen) {
+        return struct.put("first_seen_at", firstSeen == null ? null : Date.from(firstSeen.at()))
+                .put("first_seen_is_lower_bound", firstSeen == null ? null : firstSeen.lowerBound());
+    }
+
     static Struct key(ClusterIdentity cluster, SessionChange change) {
         return new Struct(EventSchemas.KEY)
                 .put("cluster_uuid", cluster.uuid())
@@ -55,7 +61,7 @@ public final class EventRecords {
     private static Struct value(ClusterIdentity cluster, Struct clusterStruct, SessionChange change,
                                 ChangeBatch batch) {
         FirstSeen firstSeen = change.firstSeen();
-        return new Struct(EventSchemas.VALUE)
+        return withFirstSeen(new Struct(EventSchemas.VALUE), firstSeen)
                 .put("event_id", EventIds.of(cluster.uuid(), change, batch.generation()))
                 .put("event_type", change.type().name())
                 .put("observed_at", Date.from(batch.observedAt()))
@@ -65,8 +71,6 @@ public final class EventRecords {
                 .put("session", session(change.session()))
                 .put("connections_added", connections(change.connectionsAdded()))
                 .put("connections_removed", connections(change.connectionsRemoved()))
-                .put("first_seen_at", firstSeen == null ? null : Date.from(firstSeen.at()))
-                .put("first_seen_is_lower_bound", firstSeen == null ? null : firstSeen.lowerBound())
                 .put("duration_ms", change.type() != ChangeType.LOGOUT || firstSeen == null ? null
                         : firstSeen.millisUntil(batch.observedAt()));
     }

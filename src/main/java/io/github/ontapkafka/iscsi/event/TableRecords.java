@@ -3,7 +3,6 @@ package io.github.ontapkafka.iscsi.event;
 import io.github.ontapkafka.iscsi.model.ClusterIdentity;
 import io.github.ontapkafka.iscsi.tracking.ChangeBatch;
 import io.github.ontapkafka.iscsi.tracking.ChangeType;
-import io.github.ontapkafka.iscsi.tracking.FirstSeen;
 import io.github.ontapkafka.iscsi.tracking.SessionChange;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -66,12 +65,9 @@ public final class TableRecords {
         if (change.type() == ChangeType.LOGOUT) {
             return null;
         }
-        FirstSeen firstSeen = change.firstSeen();
-        return new Struct(EventSchemas.CURRENT_SESSION)
+        return EventRecords.withFirstSeen(new Struct(EventSchemas.CURRENT_SESSION), change.firstSeen())
                 .put("cluster", cluster)
                 .put("session", event != null ? event.getStruct("session") : EventRecords.session(change.session()))
-                .put("first_seen_at", firstSeen == null ? null : Date.from(firstSeen.at()))
-                .put("first_seen_is_lower_bound", firstSeen == null ? null : firstSeen.lowerBound())
                 .put("observed_at", Date.from(batch.observedAt()))
                 .put("last_event_id", event == null ? null : event.getString("event_id"))
                 .put("last_event_type", event == null ? null : event.getString("event_type"));
