@@ -7,7 +7,6 @@ import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
 import org.apache.kafka.connect.transforms.Transformation;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,8 +42,7 @@ public class ToEcs<R extends ConnectRecord<R>> implements Transformation<R>, Ver
 
     /** The transform's settings, as README's table of them shows. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef().define(OUTPUT_CONFIG, ConfigDef.Type.STRING,
-            Output.STRUCT.configValue(), ConfigDef.CaseInsensitiveValidString.in(Output.STRUCT.configValue(),
-                    Output.MAP.configValue()), ConfigDef.Importance.MEDIUM,
+            Output.STRUCT.configValue(), Output.validator(), ConfigDef.Importance.MEDIUM,
             "What the transform writes as the record value. 'struct': a Struct with a Connect schema, every ECS field "
                     + "the transform can write present and null where the record has no value; for converters with "
                     + "schemas (JsonConverter; with Avro, use the transform in the sink connector, as @timestamp is "
@@ -53,19 +51,9 @@ public class ToEcs<R extends ConnectRecord<R>> implements Transformation<R>, Ver
 
     private Output output = Output.STRUCT;
 
-    /** The two forms of the record value the transform writes. */
-    enum Output {
-        STRUCT, MAP;
-
-        String configValue() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     @Override
     public void configure(Map<String, ?> configs) {
-        AbstractConfig config = new AbstractConfig(CONFIG_DEF, configs);
-        output = Output.valueOf(config.getString(OUTPUT_CONFIG).toUpperCase(Locale.ROOT));
+        output = Output.of(new AbstractConfig(CONFIG_DEF, configs).getString(OUTPUT_CONFIG));
     }
 
     @Override

@@ -5,10 +5,13 @@ import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.components.Versioned;
 import org.apache.kafka.connect.connector.ConnectRecord;
+import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.transforms.Transformation;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,20 +71,18 @@ public class ToOcsf<R extends ConnectRecord<R>> implements Transformation<R>, Ve
     public static final String OUTPUT_CONFIG = "output";
 
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
-            .define(OUTPUT_CONFIG, ConfigDef.Type.STRING, OcsfOutput.STRUCT.configValue(),
-                    ConfigDef.CaseInsensitiveValidString.in(Arrays.stream(OcsfOutput.values())
-                            .map(OcsfOutput::configValue).toArray(String[]::new)),
+            .define(OUTPUT_CONFIG, ConfigDef.Type.STRING, Output.STRUCT.configValue(), Output.validator(),
                     ConfigDef.Importance.HIGH,
                     "struct: a Struct with a Connect schema, for any converter (Avro, JSON Schema, Protobuf, "
                             + "JsonConverter); attributes the record does not give are null. map: a schemaless map "
                             + "with those attributes left out, for JsonConverter with schemas.enable=false: clean "
                             + "OCSF JSON, as Splunk's HTTP Event Collector wants it.");
 
-    private OcsfOutput output = OcsfOutput.STRUCT;
+    private Output output = Output.STRUCT;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        output = OcsfOutput.of(new AbstractConfig(CONFIG_DEF, configs).getString(OUTPUT_CONFIG));
+        output = Output.of(new AbstractConfig(CONFIG_DEF, configs).getString(OUTPUT_CONFIG));
     }
 
     @Override
@@ -90,8 +91,35 @@ public class ToOcsf<R extends ConnectRecord<R>> implements Transformation<R>, Ve
         if (event == null) {
             return record;
         }
-        return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
-                output.schema(), output.render(event), record.timestamp(), record.headers());
+        return output == Output.MAP
+                ? record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), null,
+                        mapOf(event), record.timestamp(), record.headers())
+                : record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(),
+                        OcsfSchemas.AUTHENTICATION, event, record.timestamp(), record.headers());
+    }
+
+    /** The event as nested maps and lists, its null attributes left out. */
+    private static Map<String, Object> mapOf(Struct struct) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Field field : struct.schema().fields()) {
+            Object value = plain(struct.get(field));
+            if (value != null) {
+                map.put(field.name(), value);
+            }
+        }
+        return map;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Struct struct) {
+            return mapOf(struct);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> plain = new ArrayList<>(list.size());
+            list.forEach(element -> plain.add(plain(element)));
+            return plain;
+        }
+        return value;
     }
 
     private static Struct ocsfOf(ConnectRecord<?> record) {

@@ -75,7 +75,7 @@ class OcsfConformanceTest {
                         null))));
         List<Arguments> arguments = new ArrayList<>();
         records.forEach((name, record) -> {
-            for (OcsfOutput output : OcsfOutput.values()) {
+            for (Output output : Output.values()) {
                 arguments.add(Arguments.of(name, output.configValue(), record));
             }
         });
