@@ -3,8 +3,6 @@ package io.github.ontapkafka.iscsi.transform;
 import org.apache.kafka.connect.data.Struct;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -24,7 +22,7 @@ final class SessionEventMapping {
     static Struct map(SourceFields value, String topic) {
         SourceFields session = value.child("session");
         SourceFields svm = session.child("svm");
-        List<SourceFields> connections = byCid(session.listOrNull("connections"));
+        List<SourceFields> connections = session.byCid("connections");
         SourceFields first = connections.isEmpty() ? SourceFields.ABSENT : connections.get(0);
         String eventType = value.string("event_type");
         long observedAt = value.millis("observed_at");
@@ -73,9 +71,9 @@ final class SessionEventMapping {
                 .put("ontap_target_portal_group_tag", session.integer("target_portal_group_tag"))
                 .put("ontap_tsih", session.integer("tsih"))
                 .put("ontap_isid", session.string("isid"))
-                .put("ontap_cids", cids(session.listOrNull("connections")))
-                .put("ontap_cids_added", cids(value.listOrNull("connections_added")))
-                .put("ontap_cids_removed", cids(value.listOrNull("connections_removed")))
+                .put("ontap_cids", cids(session, "connections"))
+                .put("ontap_cids_added", cids(value, "connections_added"))
+                .put("ontap_cids_removed", cids(value, "connections_removed"))
                 .put("ontap_first_seen_time", value.millis("first_seen_at"))
                 .put("ontap_first_seen_is_lower_bound", value.bool("first_seen_is_lower_bound"));
     }
@@ -97,18 +95,10 @@ final class SessionEventMapping {
         };
     }
 
-    /** The connections in cid order: the first is the one whose endpoints the event reports. */
-    private static List<SourceFields> byCid(List<SourceFields> connections) {
-        if (connections == null) {
-            return List.of();
-        }
-        List<SourceFields> sorted = new ArrayList<>(connections);
-        sorted.sort(Comparator.comparing(connection -> connection.integer("cid")));
-        return sorted;
-    }
-
-    private static List<Integer> cids(List<SourceFields> connections) {
-        return connections == null ? null : byCid(connections).stream().map(c -> c.integer("cid")).toList();
+    /** The cids of the list field {@code name}, in order; null when the record has no such list. */
+    private static List<Integer> cids(SourceFields parent, String name) {
+        return parent.listOrNull(name) == null ? null
+                : parent.byCid(name).stream().map(connection -> connection.integer("cid")).toList();
     }
 
     private static List<Struct> groups(List<SourceFields> igroups) {

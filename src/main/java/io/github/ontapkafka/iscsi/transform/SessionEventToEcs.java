@@ -2,7 +2,6 @@ package io.github.ontapkafka.iscsi.transform;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -94,8 +93,7 @@ final class SessionEventToEcs {
         document.put("ontap.iscsi.igroups", copies(igroups));
         List<SourceFields> connections = session.list("connections");
         document.put("ontap.iscsi.connections", copies(connections));
-        connections.stream().min(Comparator.comparing(c -> c.number("cid"), Comparator.nullsLast(Long::compare)))
-                .ifPresent(first -> putEndpoints(document, first));
+        session.byCid("connections").stream().findFirst().ifPresent(first -> putEndpoints(document, first));
     }
 
     /** The initiator connects in to the storage system, the observer: ingress from its point of view. */

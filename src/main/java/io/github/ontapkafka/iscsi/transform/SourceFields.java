@@ -5,6 +5,7 @@ import org.apache.kafka.connect.data.Struct;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,16 @@ final class SourceFields {
     List<SourceFields> list(String name) {
         List<SourceFields> elements = listOrNull(name);
         return elements == null ? List.of() : elements;
+    }
+
+    /**
+     * The connections of the list field {@code name} in {@code cid} order, any without a cid last; empty when the
+     * field is absent. The first is the connection whose endpoints both SIEM forms report.
+     */
+    List<SourceFields> byCid(String name) {
+        List<SourceFields> sorted = new ArrayList<>(list(name));
+        sorted.sort(Comparator.comparing(connection -> connection.number("cid"), Comparator.nullsLast(Long::compare)));
+        return sorted;
     }
 
     /** The elements of a list of structs; null when the field is absent or null, for output that tells it from empty. */
